@@ -1,0 +1,2 @@
+/** The feature-engine benchmark against DuckDB and polars. */
+package dev.vitrina.bench.features;

@@ -1,0 +1,139 @@
+package dev.vitrina.demand.features;
+
+import dev.vitrina.core.io.parquet.Codec;
+import dev.vitrina.core.progress.Progress;
+import dev.vitrina.core.validate.ValidationReport;
+import dev.vitrina.demand.data.Dimensions;
+import dev.vitrina.demand.data.Marketplace;
+import dev.vitrina.demand.panel.Panel;
+import dev.vitrina.demand.panel.PanelBuilder;
+import dev.vitrina.demand.panel.PanelOptions;
+import dev.vitrina.demand.sales.SalesReadOptions;
+import dev.vitrina.demand.sales.SalesReader;
+import dev.vitrina.demand.sales.SalesTable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongFunction;
+
+/**
+ * Sales file to features file in one call: read and validate, complete the calendar at a level,
+ * compute features, stream them to Parquet. What {@code ./vitrina features} runs.
+ */
+public final class FeaturePipeline {
+
+  private FeaturePipeline() {}
+
+  /**
+   * A pipeline run.
+   *
+   * @param dataDir a marketplace directory (sales plus dimension tables), or null with {@code
+   *     salesFile}
+   * @param salesFile a sales file read directly (overrides the directory's sales.parquet), or
+   *     null
+   * @param read how to read the sales
+   * @param panel level, frequency, start/end
+   * @param spec the features
+   * @param out the output Parquet file
+   * @param codec its compression
+   * @param rowsPerGroup rows per row group
+   */
+  public record Request(
+      Path dataDir,
+      Path salesFile,
+      SalesReadOptions read,
+      PanelOptions panel,
+      FeatureSpec spec,
+      Path out,
+      Codec codec,
+      int rowsPerGroup) {
+    public Request {
+      if (dataDir == null && salesFile == null) {
+        throw new IllegalArgumentException("give --data DIR or --sales FILE");
+      }
+      Objects.requireNonNull(read, "read");
+      Objects.requireNonNull(panel, "panel");
+      Objects.requireNonNull(spec, "spec");
+      Objects.requireNonNull(out, "out");
+      Objects.requireNonNull(codec, "codec");
+      if (rowsPerGroup < 1) {
+        throw new IllegalArgumentException("rowsPerGroup must be >= 1, got " + rowsPerGroup);
+      }
+    }
+  }
+
+  /**
+   * The outcome.
+   *
+   * @param report what the reader did with the rows
+   * @param series series in the panel
+   * @param panelRows rows after calendar completion
+   * @param growthFactor panel rows per sales row in range
+   * @param rowsBeforeStart sales rows excluded before --start
+   * @param rowsAfterEnd sales rows excluded after --end
+   * @param features feature names
+   * @param notes how features were derived
+   * @param written the output file summary
+   * @param readSeconds time to read and validate
+   * @param panelSeconds time to complete the calendar
+   * @param featureSeconds time to compute and write features
+   */
+  public record Result(
+      ValidationReport report,
+      int series,
+      long panelRows,
+      double growthFactor,
+      long rowsBeforeStart,
+      long rowsAfterEnd,
+      List<String> features,
+      List<String> notes,
+      FeatureEngine.WriteSummary written,
+      double readSeconds,
+      double panelSeconds,
+      double featureSeconds) {
+    /** Total seconds. */
+    public double seconds() {
+      return readSeconds + panelSeconds + featureSeconds;
+    }
+  }
+
+  /** Runs the request; {@code progress} makes a reporter for a task of n units. */
+  public static Result run(Request r, LongFunction<Progress> progress) throws IOException {
+    long t0 = System.nanoTime();
+    Dimensions dims = Dimensions.none();
+    Path salesFile = r.salesFile();
+    Path prices = null;
+    if (r.dataDir() != null) {
+      Marketplace m = Marketplace.load(r.dataDir(), r.salesFile() != null);
+      dims = m.dimensions();
+      prices = m.pricesFile();
+      if (salesFile == null) {
+        salesFile = m.salesFile();
+      }
+    }
+    SalesTable sales = SalesReader.read(salesFile, r.read(), dims);
+    long t1 = System.nanoTime();
+    Panel panel = PanelBuilder.build(sales, dims, r.panel());
+    long t2 = System.nanoTime();
+    FeatureEngine engine = FeatureEngine.of(panel, dims, sales, prices, r.spec());
+    FeatureEngine.WriteSummary written;
+    try (Progress p = progress.apply(engine.workUnits())) {
+      written = engine.write(r.out(), r.codec(), r.rowsPerGroup(), p);
+    }
+    long t3 = System.nanoTime();
+    return new Result(
+        sales.report(),
+        panel.seriesCount(),
+        panel.rows(),
+        panel.growthFactor(),
+        panel.stats().rowsBeforeStart(),
+        panel.stats().rowsAfterEnd(),
+        engine.names(),
+        engine.notes(),
+        written,
+        (t1 - t0) / 1e9,
+        (t2 - t1) / 1e9,
+        (t3 - t2) / 1e9);
+  }
+}

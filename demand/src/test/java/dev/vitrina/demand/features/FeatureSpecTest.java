@@ -1,0 +1,33 @@
+package dev.vitrina.demand.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class FeatureSpecTest {
+
+  @Test
+  void parsesRangesAndLists() {
+    assertThat(FeatureSpec.parseLags("1..7,14,21,28"))
+        .containsExactly(1, 2, 3, 4, 5, 6, 7, 14, 21, 28);
+    assertThat(FeatureSpec.parseLags(" 3 , 1..2 ")).containsExactly(3, 1, 2);
+  }
+
+  @Test
+  void badLagsSayHowToFixThem() {
+    assertThatThrownBy(() -> new FeatureSpec(new int[] {1, -7}, true, new int[0], false, false, 1))
+        .hasMessageContaining("lags must be positive, got -7")
+        .hasMessageContaining("--lags 1..7,14,21,28");
+    assertThatThrownBy(() -> FeatureSpec.parseLags("1..x"))
+        .hasMessageContaining("cannot read '1..x'");
+    assertThatThrownBy(() -> FeatureSpec.parseLags("7..1")).hasMessageContaining("is empty");
+  }
+
+  @Test
+  void namesFollowTheContract() {
+    assertThat(FeatureSpec.defaults().seriesFeatureNames())
+        .startsWith("lag_1", "lag_2", "lag_3", "lag_4", "lag_5", "lag_6", "lag_7", "lag_14")
+        .contains("mean_7", "mean_4w", "roll_mean_56", "roll_std_7", "roll_max_28");
+  }
+}

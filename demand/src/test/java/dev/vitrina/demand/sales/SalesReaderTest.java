@@ -1,0 +1,120 @@
+package dev.vitrina.demand.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vitrina.core.ids.IdIndex;
+import dev.vitrina.core.validate.ValidationReport;
+import dev.vitrina.demand.data.Dimensions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SalesReaderTest {
+
+  @TempDir Path tmp;
+
+  private static final String CSV =
+      String.join(
+          "\n",
+          "store_id,item_id,date,qty,price,promo",
+          "S1,A,2024-01-01,2,1.5,0", // line 2 ok
+          "S1,A,2024-01-02,3,1.5,1", // line 3 ok
+          "S9,A,2024-01-02,1,1.5,0", // line 4 unknown store
+          "S1,A,2024-13-01,1,1.5,0", // line 5 bad date
+          "S1,B,2024-01-03,-4,2.0,0", // line 6 negative
+          "S1,B,2024-01-03,many,2.0,0", // line 7 non-numeric
+          "S1,A,2024-01-02,5,1.5,1", // line 8 duplicate of line 3
+          "S2,B,2024-01-04,,2.0,0", // line 9 empty qty
+          "S2,B,2024-01-05,1,2.0,0"); // line 10 ok
+
+  private final Dimensions dims =
+      new Dimensions(
+          IdIndex.of(List.of("S1", "S2")),
+          Map.of(),
+          IdIndex.of(List.of("A", "B")),
+          Map.of(),
+          null,
+          null,
+          Map.of());
+
+  @Test
+  void reportsEveryRejectedRowWithLineAndColumn() throws Exception {
+    Path f = tmp.resolve("sales.csv");
+    Files.writeString(f, CSV);
+    SalesTable t = SalesReader.read(f, SalesReadOptions.DEFAULT, dims);
+    ValidationReport r = t.report();
+    assertThat(r.rowsRead()).isEqualTo(9);
+    assertThat(r.rowsRejected()).isEqualTo(5);
+    assertThat(r.rowsKept()).isEqualTo(4);
+    assertThat(t.rows()).isEqualTo(4);
+    assertThat(r.duplicatesMerged()).isEqualTo(1);
+    assertThat(r.rejectedByReason())
+        .containsEntry("unknown store id", 1L)
+        .containsEntry("unparseable date", 1L)
+        .containsEntry("negative quantity", 1L)
+        .containsEntry("non-numeric quantity", 1L)
+        .containsEntry("null quantity", 1L);
+    assertThat(r.issues())
+        .extracting(ValidationReport.Issue::row, ValidationReport.Issue::column)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(4L, "store_id"),
+            org.assertj.core.groups.Tuple.tuple(5L, "date"),
+            org.assertj.core.groups.Tuple.tuple(6L, "qty"),
+            org.assertj.core.groups.Tuple.tuple(7L, "qty"),
+            org.assertj.core.groups.Tuple.tuple(9L, "qty"));
+    assertThat(r.summary()).contains(f.toString()).contains("row 7, column 'qty'").contains("many");
+    assertThat(t.day()[0]).isEqualTo((int) LocalDate.of(2024, 1, 1).toEpochDay());
+    assertThat(t.promo()[1]).isEqualTo(1f);
+  }
+
+  @Test
+  void failModesNameFileRowAndColumn() throws Exception {
+    Path f = tmp.resolve("sales.csv");
+    Files.writeString(f, CSV);
+    SalesReadOptions failInvalid =
+        new SalesReadOptions(
+            SalesColumns.DEFAULT,
+            SalesReadOptions.OnDuplicate.SUM,
+            SalesReadOptions.OnInvalid.FAIL,
+            ',');
+    assertThatThrownBy(() -> SalesReader.read(f, failInvalid, dims))
+        .hasMessageContaining(f.toString())
+        .hasMessageContaining("row 4")
+        .hasMessageContaining("'store_id'")
+        .hasMessageContaining("S9");
+    Path clean = tmp.resolve("dups.csv");
+    Files.writeString(
+        clean, "store_id,item_id,date,qty\nS1,A,2024-01-01,1\nS2,A,2024-01-01,1\nS1,A,2024-01-01,4\n");
+    SalesReadOptions failDup =
+        new SalesReadOptions(
+            SalesColumns.DEFAULT,
+            SalesReadOptions.OnDuplicate.FAIL,
+            SalesReadOptions.OnInvalid.REJECT,
+            ',');
+    assertThatThrownBy(() -> SalesReader.read(clean, failDup, dims))
+        .hasMessageContaining("row 4")
+        .hasMessageContaining("duplicate (store, item, date) (S1, A, 2024-01-01)")
+        .hasMessageContaining("--on-duplicate=sum");
+  }
+
+  @Test
+  void missingColumnListsTheFilesColumns() throws Exception {
+    Path f = tmp.resolve("other.csv");
+    Files.writeString(f, "shop,sku,day,units\nS1,A,2024-01-01,1\n");
+    assertThatThrownBy(() -> SalesReader.read(f, SalesReadOptions.DEFAULT, Dimensions.none()))
+        .hasMessageContaining("store_id");
+    SalesTable t =
+        SalesReader.read(
+            f,
+            SalesReadOptions.DEFAULT.withColumns(
+                new SalesColumns("shop", "sku", "day", "units", null, null)),
+            Dimensions.none());
+    assertThat(t.rows()).isEqualTo(1);
+    assertThat(t.price()[0]).isNaN();
+  }
+}
