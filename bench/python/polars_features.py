@@ -11,8 +11,11 @@ import json
 import resource
 import sys
 import time
+import warnings
 
 import polars as pl
+
+warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 LAGS = [1, 2, 3, 4, 5, 6, 7, 14, 21, 28]
 KEYS = ["store_id", "item_id"]

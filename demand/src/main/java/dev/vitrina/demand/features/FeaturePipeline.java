@@ -8,6 +8,7 @@ import dev.vitrina.demand.data.Marketplace;
 import dev.vitrina.demand.panel.Panel;
 import dev.vitrina.demand.panel.PanelBuilder;
 import dev.vitrina.demand.panel.PanelOptions;
+import dev.vitrina.demand.sales.SalesColumns;
 import dev.vitrina.demand.sales.SalesReadOptions;
 import dev.vitrina.demand.sales.SalesReader;
 import dev.vitrina.demand.sales.SalesTable;
@@ -112,7 +113,12 @@ public final class FeaturePipeline {
         salesFile = m.salesFile();
       }
     }
-    SalesTable sales = SalesReader.read(salesFile, r.read(), dims);
+    SalesReadOptions read = r.read();
+    if (!r.spec().price()) { // price and promo columns are only needed for price features
+      SalesColumns c = read.columns();
+      read = read.withColumns(new SalesColumns(c.store(), c.item(), c.date(), c.qty(), null, null));
+    }
+    SalesTable sales = SalesReader.read(salesFile, read, dims);
     long t1 = System.nanoTime();
     Panel panel = PanelBuilder.build(sales, dims, r.panel());
     long t2 = System.nanoTime();

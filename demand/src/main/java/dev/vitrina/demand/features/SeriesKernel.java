@@ -61,38 +61,95 @@ public final class SeriesKernel {
     }
   }
 
-  /** Mean of {@code v[t-k]} for k in {@code from..to}, ignoring NaN and rows before the start. */
+  /**
+   * Mean of {@code v[t-k]} for k in {@code from..to}, ignoring NaN and rows before the start. Rows
+   * with the whole window inside a NaN-free series are summed column by column (one shifted
+   * vectorizable pass per lag, the data stays in L1); the head rows and series with NaN take the
+   * general path.
+   */
   static void meanOfShifts(float[] v, int off, int len, int from, int to, float[] col, int outOff) {
-    for (int t = 0; t < len; t++) {
-      double sum = 0;
-      int n = 0;
-      int lo = Math.max(0, t - to);
-      for (int i = t - from; i >= lo; i--) {
-        float x = v[off + i];
-        if (x == x) {
-          sum += x;
-          n++;
-        }
-      }
-      col[outOff + t] = n == 0 ? Float.NaN : (float) (sum / n);
+    int fast = hasNaN(v, off, len) ? len : Math.min(to, len);
+    general(v, off, len, from, to, null, col, outOff, 0, fast);
+    if (fast < len) {
+      float n = to - from + 1;
+      shiftedSum(v, off, len, from, to, null, col, outOff, fast, n);
     }
   }
 
   /** Mean of {@code v[t-k]} for k in {@code lags}, ignoring NaN and rows before the start. */
   static void meanOfLags(float[] v, int off, int len, int[] lags, float[] col, int outOff) {
-    for (int t = 0; t < len; t++) {
+    int maxLag = lags[lags.length - 1];
+    int fast = hasNaN(v, off, len) ? len : Math.min(maxLag, len);
+    general(v, off, len, 0, 0, lags, col, outOff, 0, fast);
+    if (fast < len) {
+      shiftedSum(v, off, len, 0, 0, lags, col, outOff, fast, lags.length);
+    }
+  }
+
+  private static boolean hasNaN(float[] v, int off, int len) {
+    for (int i = off; i < off + len; i++) {
+      if (v[i] != v[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Rows {@code [a, b)}: mean over available, non-NaN shifted values. */
+  private static void general(
+      float[] v, int off, int len, int from, int to, int[] lags, float[] col, int outOff, int a,
+      int b) {
+    for (int t = a; t < b; t++) {
       double sum = 0;
       int n = 0;
-      for (int k : lags) {
-        if (t - k >= 0) {
+      if (lags == null) {
+        for (int k = from; k <= to && t - k >= 0; k++) {
           float x = v[off + t - k];
           if (x == x) {
             sum += x;
             n++;
           }
         }
+      } else {
+        for (int k : lags) {
+          if (t - k >= 0) {
+            float x = v[off + t - k];
+            if (x == x) {
+              sum += x;
+              n++;
+            }
+          }
+        }
       }
       col[outOff + t] = n == 0 ? Float.NaN : (float) (sum / n);
+    }
+  }
+
+  /** Rows {@code [a, len)} with every shift available and no NaN: column arithmetic. */
+  private static void shiftedSum(
+      float[] v, int off, int len, int from, int to, int[] lags, float[] col, int outOff, int a,
+      float n) {
+    int o = outOff + a;
+    int cnt = len - a;
+    int first = lags == null ? from : lags[0];
+    System.arraycopy(v, off + a - first, col, o, cnt);
+    if (lags == null) {
+      for (int k = from + 1; k <= to; k++) {
+        addShifted(v, off + a - k, col, o, cnt);
+      }
+    } else {
+      for (int j = 1; j < lags.length; j++) {
+        addShifted(v, off + a - lags[j], col, o, cnt);
+      }
+    }
+    for (int i = o; i < o + cnt; i++) {
+      col[i] = col[i] / n;
+    }
+  }
+
+  private static void addShifted(float[] v, int src, float[] col, int dst, int cnt) {
+    for (int i = 0; i < cnt; i++) {
+      col[dst + i] += v[src + i];
     }
   }
 

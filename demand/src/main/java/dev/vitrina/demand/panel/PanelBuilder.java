@@ -73,7 +73,7 @@ public final class PanelBuilder {
     }
 
     // 2. Pairs -> series keys (mixed radix over sorted dictionaries = lexicographic order).
-    PairIndex pairs = PairIndex.build(sales.store(), sales.item(), nItems);
+    PairIndex pairs = sales.pairs();
     int np = pairs.size();
     long[] pairKey = new long[np];
     for (int p = 0; p < np; p++) {
@@ -139,27 +139,35 @@ public final class PanelBuilder {
     Arrays.fill(first, options.start() != null ? 0 : Integer.MAX_VALUE);
     long before = 0;
     long after = 0;
+    // Pass 1: series and period of each row in range; first period and row count per series.
+    int[] rowSeries = new int[n];
+    int[] rowPeriod = new int[n];
+    int[] count = new int[ns + 1];
     for (int i = 0; i < n; i++) {
       int d = day[i];
       if (d < startDay) {
         before++;
+        rowSeries[i] = -1;
       } else if (d > endDay) {
         after++;
+        rowSeries[i] = -1;
       } else {
         int s = seriesOfPair[pairOfRow[i]];
         int p = (freq.periodStart(d) - origin) / days;
+        rowSeries[i] = s;
+        rowPeriod[i] = p;
+        count[s + 1]++;
         if (p < first[s]) {
           first[s] = p;
         }
       }
     }
-    // Series with no rows in range keep no cells.
     int extend = options.extendPeriods();
     int[] offsets = new int[ns + 1];
     long total = 0;
     for (int s = 0; s < ns; s++) {
       if (first[s] == Integer.MAX_VALUE) {
-        first[s] = observed;
+        first[s] = observed; // a series with no rows in range keeps no observed cells
       }
       int len = observed - first[s] + extend;
       total += len;
@@ -169,24 +177,34 @@ public final class PanelBuilder {
                 + " --freq week, or a later --start");
       }
       offsets[s + 1] = (int) total;
+      count[s + 1] += count[s];
     }
 
-    // 4. Accumulate.
+    // Pass 2: partition rows by series (a counting sort: writes advance 'series' cursors, which
+    // stay in cache, instead of landing at random in the large values array).
+    int kept = count[ns];
+    int[] cellOf = new int[kept];
+    float[] qtyOf = new float[kept];
+    int[] cursor = Arrays.copyOf(count, ns);
+    float[] qty = sales.qty();
+    for (int i = 0; i < n; i++) {
+      int s = rowSeries[i];
+      if (s >= 0) {
+        int at = cursor[s]++;
+        cellOf[at] = offsets[s] + rowPeriod[i] - first[s];
+        qtyOf[at] = qty[i];
+      }
+    }
+
+    // Pass 3: accumulate series by series.
     float[] values = new float[(int) total];
     if (extend > 0) {
       for (int s = 0; s < ns; s++) {
         Arrays.fill(values, offsets[s + 1] - extend, offsets[s + 1], Float.NaN);
       }
     }
-    float[] qty = sales.qty();
-    for (int i = 0; i < n; i++) {
-      int d = day[i];
-      if (d < startDay || d > endDay) {
-        continue;
-      }
-      int s = seriesOfPair[pairOfRow[i]];
-      int p = (freq.periodStart(d) - origin) / days;
-      values[offsets[s] + p - first[s]] += qty[i];
+    for (int at = 0; at < kept; at++) {
+      values[cellOf[at]] += qtyOf[at];
     }
     long inRange = n - before - after;
     return new Panel(

@@ -14,7 +14,8 @@ final class Duplicates {
 
   private Duplicates() {}
 
-  static void check(
+  /** Checks for duplicates and returns the pair index it built (for reuse). */
+  static PairIndex check(
       Path file,
       int[] store,
       int[] item,
@@ -26,10 +27,10 @@ final class Duplicates {
       ValidationReport.Builder report,
       SalesColumns c) {
     int n = store.length;
-    if (n == 0) {
-      return;
-    }
     PairIndex pairs = PairIndex.build(store, item, items.size());
+    if (n == 0) {
+      return pairs;
+    }
     int np = pairs.size();
     int[] pair = pairs.pairOfRow();
     int[] min = new int[np];
@@ -66,20 +67,22 @@ final class Duplicates {
                 + items.id(item[i])
                 + ", "
                 + LocalDate.ofEpochDay(day[i]);
+        long r = row == null ? i + 1 : row[i];
         if (o.onDuplicate() == SalesReadOptions.OnDuplicate.FAIL) {
           throw new IllegalArgumentException(
               file
                   + ", row "
-                  + row[i]
+                  + r
                   + ": duplicate (store, item, date) ("
                   + key
                   + ") repeats an earlier row; remove it, or read with --on-duplicate=sum to add"
                   + " the quantities");
         }
-        report.duplicate(row[i], c.store() + "," + c.item() + "," + c.date(), key);
+        report.duplicate(r, c.store() + "," + c.item() + "," + c.date(), key);
       } else {
         words[w] |= mask;
       }
     }
+    return pairs;
   }
 }

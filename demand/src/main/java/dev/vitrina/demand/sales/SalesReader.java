@@ -60,7 +60,8 @@ public final class SalesReader {
       String[] badQty,
       float[] price,
       float[] promo,
-      long[] row) {}
+      long[] row,
+      String[] malformed) {}
 
   private static final int NO_DAY = Integer.MIN_VALUE;
 
@@ -149,6 +150,7 @@ public final class SalesReader {
           badQty,
           price,
           promo,
+          null,
           null);
     }
   }
@@ -187,14 +189,16 @@ public final class SalesReader {
     long[] line = new long[cap];
     Map<Integer, String> badDate = new HashMap<>();
     Map<Integer, String> badQty = new HashMap<>();
+    Map<Integer, String> malformed = new HashMap<>();
     int n = 0;
-    try (CsvReader r = CsvReader.open(file, CsvOptions.defaults().withDelimiter(o.delimiter()))) {
+    try (CsvReader r = CsvReader.open(file, CsvOptions.csv().withDelimiter(o.delimiter()))) {
       int si = r.columnIndex(c.store());
       int ii = r.columnIndex(c.item());
       int di = r.columnIndex(c.date());
       int qi = r.columnIndex(c.qty());
       int pi = c.price() == null ? -1 : r.header().indexOf(c.price());
       int mi = c.promo() == null ? -1 : r.header().indexOf(c.promo());
+      int needed = Math.max(Math.max(si, ii), Math.max(Math.max(di, qi), Math.max(pi, mi))) + 1;
       for (CsvRow row : r) {
         if (n == store.length) {
           cap = n * 2;
@@ -205,6 +209,13 @@ public final class SalesReader {
           price = Arrays.copyOf(price, cap);
           promo = Arrays.copyOf(promo, cap);
           line = Arrays.copyOf(line, cap);
+        }
+        line[n] = row.lineNumber();
+        if (row.fieldCount() < needed) {
+          malformed.put(n, "has " + row.fieldCount() + " fields, expected " + needed);
+          store[n] = -1;
+          n++;
+          continue;
         }
         store[n] = code(row.field(si), storeDict, storeNames);
         item[n] = code(row.field(ii), itemDict, itemNames);
@@ -220,7 +231,6 @@ public final class SalesReader {
         }
         price[n] = pi < 0 ? Float.NaN : parseQty(row.field(pi));
         promo[n] = mi < 0 ? Float.NaN : parseFlag(row.field(mi));
-        line[n] = row.lineNumber();
         n++;
       }
     }
@@ -228,6 +238,8 @@ public final class SalesReader {
     badDate.forEach((k, v) -> bd[k] = v);
     String[] bq = new String[n];
     badQty.forEach((k, v) -> bq[k] = v);
+    String[] bad = malformed.isEmpty() ? null : new String[n];
+    malformed.forEach((k, v) -> bad[k] = v);
     return new Raw(
         n,
         store,
@@ -240,7 +252,8 @@ public final class SalesReader {
         bq,
         price,
         promo,
-        line);
+        line,
+        bad);
   }
 
   private static int code(String id, Map<String, Integer> dict, List<String> names) {
@@ -305,7 +318,18 @@ public final class SalesReader {
       int sc = raw.store()[i];
       int ic = raw.item()[i];
       String problem = null;
-      if (sc < 0) {
+      if (raw.malformed() != null && raw.malformed()[i] != null) {
+        problem =
+            reject(
+                report,
+                o,
+                file,
+                "malformed row",
+                row,
+                "(row)",
+                raw.malformed()[i],
+                "too few fields; check the delimiter and quoting of this line");
+      } else if (sc < 0) {
         problem = reject(report, o, file, "null store id", row, c.store(), "", "store id is empty");
       } else if (storeMap[sc] < 0) {
         problem =
@@ -390,28 +414,57 @@ public final class SalesReader {
         kept++;
       }
     }
-    int[] store = new int[kept];
-    int[] item = new int[kept];
-    int[] day = new int[kept];
-    float[] qty = new float[kept];
-    float[] price = new float[kept];
-    float[] promo = new float[kept];
-    long[] rowOf = new long[kept];
-    for (int i = 0, k = 0; i < n; i++) {
-      if (keep[i]) {
-        store[k] = storeMap[raw.store()[i]];
-        item[k] = itemMap[raw.item()[i]];
-        day[k] = raw.day()[i];
-        qty[k] = raw.qty()[i];
-        price[k] = raw.price()[i];
-        promo[k] = raw.promo()[i];
-        rowOf[k] = raw.row() == null ? i + 1 : raw.row()[i];
-        k++;
+    int[] store;
+    int[] item;
+    int[] day;
+    float[] qty;
+    float[] price;
+    float[] promo;
+    long[] rowOf;
+    if (kept == n) { // nothing rejected: map codes in place, no copies
+      store = exact(raw.store(), n);
+      item = exact(raw.item(), n);
+      for (int i = 0; i < n; i++) {
+        store[i] = storeMap[store[i]];
+        item[i] = itemMap[item[i]];
+      }
+      day = exact(raw.day(), n);
+      qty = exact(raw.qty(), n);
+      price = exact(raw.price(), n);
+      promo = exact(raw.promo(), n);
+      rowOf = raw.row() == null ? null : Arrays.copyOf(raw.row(), n);
+    } else {
+      store = new int[kept];
+      item = new int[kept];
+      day = new int[kept];
+      qty = new float[kept];
+      price = new float[kept];
+      promo = new float[kept];
+      rowOf = new long[kept];
+      for (int i = 0, k = 0; i < n; i++) {
+        if (keep[i]) {
+          store[k] = storeMap[raw.store()[i]];
+          item[k] = itemMap[raw.item()[i]];
+          day[k] = raw.day()[i];
+          qty[k] = raw.qty()[i];
+          price[k] = raw.price()[i];
+          promo[k] = raw.promo()[i];
+          rowOf[k] = raw.row() == null ? i + 1 : raw.row()[i];
+          k++;
+        }
       }
     }
-    Duplicates.check(file, store, item, day, rowOf, stores, items, o, report, c);
+    PairIndex pairs = Duplicates.check(file, store, item, day, rowOf, stores, items, o, report, c);
     return new SalesTable(
-        kept, store, item, day, qty, price, promo, stores, items, report.build());
+        kept, store, item, day, qty, price, promo, stores, items, report.build(), pairs);
+  }
+
+  private static int[] exact(int[] a, int n) {
+    return a.length == n ? a : Arrays.copyOf(a, n);
+  }
+
+  private static float[] exact(float[] a, int n) {
+    return a.length == n ? a : Arrays.copyOf(a, n);
   }
 
   private static String reject(

@@ -19,6 +19,7 @@ public final class SalesTable {
   private final IdIndex stores;
   private final IdIndex items;
   private final ValidationReport report;
+  private PairIndex pairs;
 
   SalesTable(
       int rows,
@@ -30,7 +31,9 @@ public final class SalesTable {
       float[] promo,
       IdIndex stores,
       IdIndex items,
-      ValidationReport report) {
+      ValidationReport report,
+      PairIndex pairs) {
+    this.pairs = pairs;
     this.rows = rows;
     this.store = store;
     this.item = item;
@@ -62,7 +65,8 @@ public final class SalesTable {
         nan,
         stores,
         items,
-        new ValidationReport.Builder("(in memory)").read(n).build());
+        new ValidationReport.Builder("(in memory)").read(n).build(),
+        null);
   }
 
   public int rows() {
@@ -103,5 +107,13 @@ public final class SalesTable {
 
   public ValidationReport report() {
     return report;
+  }
+
+  /** Dense ids of the (store, item) pairs of the rows, computed once. */
+  public synchronized PairIndex pairs() {
+    if (pairs == null) {
+      pairs = PairIndex.build(store, item, items.size());
+    }
+    return pairs;
   }
 }
