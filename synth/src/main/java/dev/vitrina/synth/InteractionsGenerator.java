@@ -16,14 +16,14 @@ import java.util.SplittableRandom;
 /**
  * Synthetic users with planted interests, and their interaction events.
  *
- * <p>Each user lives near one store's city (home = city centre + N(0, 0.05 degrees)); 80% also
- * have an office in the same city (N(0, 0.03)), the rest have none (null). Each user has 2 to 4
- * planted interests: subcategories (e.g. "toothpaste", "pet food", "board games") with Dirichlet
- * weights. A user makes 1 + Geometric events (mean {@code preset.meanEventsPerUser}); each event
- * picks one of the user's interests by weight with probability 0.85, or a uniformly random
- * subcategory otherwise (exploration), then an item of that subcategory with probability
- * proportional to the item's base sales rate. Event types: view 70%, cart 20%, purchase 10%;
- * timestamps uniform over the user's active window inside the calendar, sorted per user.
+ * <p>Each user lives near one store's city (home = city centre + N(0, 0.05 degrees)); 80% also have
+ * an office in the same city (N(0, 0.03)), the rest have none (null). Each user has 2 to 4 planted
+ * interests: subcategories (e.g. "toothpaste", "pet food", "board games") with Dirichlet weights. A
+ * user makes 1 + Geometric events (mean {@code preset.meanEventsPerUser}); each event picks one of
+ * the user's interests by weight with probability 0.85, or a uniformly random subcategory otherwise
+ * (exploration), then an item of that subcategory with probability proportional to the item's base
+ * sales rate. Event types: view 70%, cart 20%, purchase 10%; timestamps uniform over the user's
+ * active window inside the calendar, sorted per user.
  *
  * <p>The planted interests are written to {@code user_interests.parquet}: the ground truth that
  * multi-interest recommenders are tested against.
@@ -46,7 +46,8 @@ final class InteractionsGenerator {
 
   private SplittableRandom rng(long stream, long index) {
     return new SplittableRandom(
-        MarketplaceGenerator.mix(MarketplaceGenerator.mix(seed ^ (0x632BE59BD9B4E019L * stream)) + index));
+        MarketplaceGenerator.mix(
+            MarketplaceGenerator.mix(seed ^ (0x632BE59BD9B4E019L * stream)) + index));
   }
 
   /** Writes the three files into {@code dir}; returns the number of interactions. */
@@ -92,7 +93,11 @@ final class InteractionsGenerator {
 
     long startMillis = preset.start().toEpochDay() * 86_400_000L;
     long spanMillis = preset.days() * 86_400_000L;
-    int cap = (int) Math.min(Integer.MAX_VALUE - 8, (long) (nUsers * (preset.meanEventsPerUser() + 1) * 1.3) + 16);
+    int cap =
+        (int)
+            Math.min(
+                Integer.MAX_VALUE - 8,
+                (long) (nUsers * (preset.meanEventsPerUser() + 1) * 1.3) + 16);
     int[] evUser = new int[cap];
     int[] evItem = new int[cap];
     long[] evTime = new long[cap];

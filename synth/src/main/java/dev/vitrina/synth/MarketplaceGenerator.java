@@ -47,13 +47,40 @@ public final class MarketplaceGenerator {
   static final double[][] DEPARTMENT_SHARE = {{0.15, 0.28, 0.57}, {0.74, 0.26}, {0.51, 0.49}};
   static final String[][] SUBCATEGORIES = {
     {
-      "dairy", "bakery", "produce", "frozen", "snacks", "beverages", "canned", "cereal", "pasta",
+      "dairy",
+      "bakery",
+      "produce",
+      "frozen",
+      "snacks",
+      "beverages",
+      "canned",
+      "cereal",
+      "pasta",
       "spices"
     },
-    {"toys", "crafts", "books", "board games", "sports", "music", "party", "garden", "camping", "art"},
     {
-      "cleaning", "kitchen", "bath", "laundry", "pet food", "toothpaste", "paper", "lighting",
-      "storage", "tools"
+      "toys",
+      "crafts",
+      "books",
+      "board games",
+      "sports",
+      "music",
+      "party",
+      "garden",
+      "camping",
+      "art"
+    },
+    {
+      "cleaning",
+      "kitchen",
+      "bath",
+      "laundry",
+      "pet food",
+      "toothpaste",
+      "paper",
+      "lighting",
+      "storage",
+      "tools"
     }
   };
   private static final double[] CATEGORY_RATE = {2.0, 0.55, 0.8};
@@ -153,22 +180,33 @@ public final class MarketplaceGenerator {
               int i = s % nItems;
               long nz =
                   simulateSeries(
-                      s, i, catalog, dyn[i], storeEffect[j] * storeCategory[j][catalog.category[i]],
-                      calendar, price, promo, qty, s * days, days);
+                      s,
+                      i,
+                      catalog,
+                      dyn[i],
+                      storeEffect[j] * storeCategory[j][catalog.category[i]],
+                      calendar,
+                      price,
+                      promo,
+                      qty,
+                      s * days,
+                      days);
               nonZero.addAndGet(nz);
               progress.step(1);
             });
     long rows = nonZero.get();
     writePrices(dir.resolve("prices.parquet"), price, promo, catalog, days);
-    writeSales(dir.resolve("sales.parquet"), qty, price, promo, nStores, nItems, days, rows, catalog);
+    writeSales(
+        dir.resolve("sales.parquet"), qty, price, promo, nStores, nItems, days, rows, catalog);
 
-    List<String> files = new ArrayList<>(
-        List.of(
-            "stores.parquet",
-            "items.parquet",
-            "calendar.parquet",
-            "prices.parquet",
-            "sales.parquet"));
+    List<String> files =
+        new ArrayList<>(
+            List.of(
+                "stores.parquet",
+                "items.parquet",
+                "calendar.parquet",
+                "prices.parquet",
+                "sales.parquet"));
     long interactions = 0;
     if (preset.users() > 0) {
       InteractionsGenerator ig = new InteractionsGenerator(preset, seed, catalog);
@@ -225,11 +263,14 @@ public final class MarketplaceGenerator {
           dep[i] = d;
           sub[i] = c * 10 + r.nextInt(10);
           basePrice[i] =
-              Math.max(0.25, Math.round(CATEGORY_PRICE[c] * Math.exp(0.6 * r.nextGaussian()) * 100)
-                  / 100.0);
+              Math.max(
+                  0.25,
+                  Math.round(CATEGORY_PRICE[c] * Math.exp(0.6 * r.nextGaussian()) * 100) / 100.0);
           // Rates span orders of magnitude; cheaper items sell more.
           baseRate[i] =
-              CATEGORY_RATE[c] * 0.13 * Math.exp(1.45 * r.nextGaussian())
+              CATEGORY_RATE[c]
+                  * 0.13
+                  * Math.exp(1.45 * r.nextGaussian())
                   * Math.pow(basePrice[i] / CATEGORY_PRICE[c], -0.3);
         }
       }
@@ -274,8 +315,7 @@ public final class MarketplaceGenerator {
       int discontinue,
       double weekdayJitter) {}
 
-  private ItemDynamics itemDynamics(
-      int i, Catalog cat, float[] price, boolean[] promo, int days) {
+  private ItemDynamics itemDynamics(int i, Catalog cat, float[] price, boolean[] promo, int days) {
     SplittableRandom r = rng(3, i);
     double elasticity = 1.0 + 1.5 * r.nextDouble();
     double trend = 0.12 * r.nextGaussian();
@@ -342,7 +382,9 @@ public final class MarketplaceGenerator {
       }
       double ramp = Math.min(1.0, 0.3 + (t - start) / 40.0);
       double season =
-          1 + dyn.seasonAmplitude() * Math.cos(2 * Math.PI * (calendar.dayOfYear[t] - dyn.seasonPeak()) / 365.25);
+          1
+              + dyn.seasonAmplitude()
+                  * Math.cos(2 * Math.PI * (calendar.dayOfYear[t] - dyn.seasonPeak()) / 365.25);
       double trend = Math.exp(dyn.trendPerYear() * t / 365.25);
       double rel = price[itemOff + t] / cat.basePrice[i];
       double priceEffect = Math.pow(rel, -dyn.elasticity());

@@ -25,7 +25,8 @@ public record Preset(
     double meanEventsPerUser) {
 
   /** For tests: 3 stores in 2 states, 60 items, 180 days. Generates in well under a second. */
-  public static final Preset TINY = new Preset("tiny", 3, 60, 180, LocalDate.of(2015, 1, 5), 300, 20);
+  public static final Preset TINY =
+      new Preset("tiny", 3, 60, 180, LocalDate.of(2015, 1, 5), 300, 20);
 
   /** The default run: 10 stores, 500 items, two years. */
   public static final Preset DEMO =

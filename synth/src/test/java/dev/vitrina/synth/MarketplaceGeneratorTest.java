@@ -29,10 +29,18 @@ class MarketplaceGeneratorTest {
     new MarketplaceGenerator(Preset.TINY, 8).generate(c, Progress.silent());
     for (String f :
         new String[] {
-          "stores.parquet", "items.parquet", "calendar.parquet", "prices.parquet", "sales.parquet",
-          "users.parquet", "user_interests.parquet", "interactions.parquet"
+          "stores.parquet",
+          "items.parquet",
+          "calendar.parquet",
+          "prices.parquet",
+          "sales.parquet",
+          "users.parquet",
+          "user_interests.parquet",
+          "interactions.parquet"
         }) {
-      assertThat(Files.readAllBytes(a.resolve(f))).as(f).isEqualTo(Files.readAllBytes(b.resolve(f)));
+      assertThat(Files.readAllBytes(a.resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readAllBytes(b.resolve(f)));
     }
     assertThat(Files.readAllBytes(a.resolve("sales.parquet")))
         .isNotEqualTo(Files.readAllBytes(c.resolve("sales.parquet")));

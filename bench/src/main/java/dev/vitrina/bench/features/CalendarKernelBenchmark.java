@@ -31,15 +31,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * lags 1..7,14,21,28, mean_7 and mean_4w, on random sparse data (20% of cells non-zero). The setup
  * checks the output against a direct lookup before measuring.
  *
- * <p>Run: {@code ./mvnw -q -pl bench -am package -DskipTests && java -cp
- * bench/target/classes:$(cat bench/target/classpath.txt) org.openjdk.jmh.Main CalendarKernel}
+ * <p>Run: {@code ./mvnw -q -pl bench -am package -DskipTests && java -cp bench/target/classes:$(cat
+ * bench/target/classpath.txt) org.openjdk.jmh.Main CalendarKernel}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx4g"})
 public class CalendarKernelBenchmark {
 
   @Param({"2000"})

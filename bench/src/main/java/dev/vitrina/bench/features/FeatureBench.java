@@ -4,8 +4,8 @@ import dev.vitrina.core.io.parquet.Codec;
 import dev.vitrina.core.io.parquet.ParquetReader;
 import dev.vitrina.core.json.Json;
 import dev.vitrina.core.progress.Progress;
-import dev.vitrina.demand.data.Dimensions;
 import dev.vitrina.demand.data.Columns;
+import dev.vitrina.demand.data.Dimensions;
 import dev.vitrina.demand.features.FeatureEngine;
 import dev.vitrina.demand.features.FeatureMatrix;
 import dev.vitrina.demand.features.FeaturePipeline;
@@ -45,8 +45,8 @@ import java.util.Map;
  * resident memory and per-column checksums (sum and count of non-null values), and the runner
  * checks that all peers agree.
  *
- * <p>Run: {@code scripts/bench-features.sh} (generates the m5 preset if needed), or {@code java
- * -cp ... dev.vitrina.bench.features.FeatureBench DATA_DIR WORK_DIR RUNS}.
+ * <p>Run: {@code scripts/bench-features.sh} (generates the m5 preset if needed), or {@code java -cp
+ * ... dev.vitrina.bench.features.FeatureBench DATA_DIR WORK_DIR RUNS}.
  */
 public final class FeatureBench {
 
@@ -82,16 +82,24 @@ public final class FeatureBench {
         List<Map<String, Object>> rs = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
           Path out = work.resolve(peer + "-" + task + ".parquet");
-          List<String> cmd = peer.equals("polars")
-              ? new ArrayList<>(List.of(python, pythonScript().toString(), task, data.toString()))
-              : javaChild(peer, task, data, out);
+          List<String> cmd =
+              peer.equals("polars")
+                  ? new ArrayList<>(
+                      List.of(python, pythonScript().toString(), task, data.toString()))
+                  : javaChild(peer, task, data, out);
           if (peer.equals("polars") && task.equals("e2e")) {
             cmd.add(out.toString());
           }
           Map<String, Object> r = run(cmd);
           System.err.printf(
-              Locale.ROOT, "%s %s run %d: wall %.2f s, cpu %.2f s, peak %.0f MB%n",
-              peer, task, i + 1, num(r, "wall_s"), num(r, "cpu_s"), num(r, "peak_rss_mb"));
+              Locale.ROOT,
+              "%s %s run %d: wall %.2f s, cpu %.2f s, peak %.0f MB%n",
+              peer,
+              task,
+              i + 1,
+              num(r, "wall_s"),
+              num(r, "cpu_s"),
+              num(r, "peak_rss_mb"));
           rs.add(r);
         }
         rs.sort((a, b) -> Double.compare(num(a, "wall_s"), num(b, "wall_s")));
@@ -130,7 +138,8 @@ public final class FeatureBench {
 
   static boolean hasPolars(String python) {
     try {
-      Process p = new ProcessBuilder(python, "-c", "import polars").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(python, "-c", "import polars").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor() == 0;
     } catch (IOException | InterruptedException e) {
@@ -237,7 +246,8 @@ public final class FeatureBench {
 
   static Map<String, Object> vitrinaKernel(Path data) throws IOException {
     SalesTable sales =
-        SalesReader.read(data.resolve("sales.parquet"), SalesReadOptions.DEFAULT, Dimensions.none());
+        SalesReader.read(
+            data.resolve("sales.parquet"), SalesReadOptions.DEFAULT, Dimensions.none());
     long cpu0 = cpuNanos();
     long t0 = System.nanoTime();
     Panel panel =
@@ -413,7 +423,11 @@ public final class FeatureBench {
       if (i > 0) {
         q.append(", ");
       }
-      q.append("sum(CAST(").append(cols.get(i)).append(" AS DOUBLE)), count(").append(cols.get(i)).append(")");
+      q.append("sum(CAST(")
+          .append(cols.get(i))
+          .append(" AS DOUBLE)), count(")
+          .append(cols.get(i))
+          .append(")");
     }
     q.append(" FROM ").append(table);
     Map<String, Object> sums = new LinkedHashMap<>();

@@ -44,8 +44,8 @@ public record Dimensions(
   /**
    * Reads {@code stores.parquet}, {@code items.parquet} and {@code calendar.parquet} from {@code
    * dir}, each if present. Stores need a {@code store_id} column, items an {@code item_id} column,
-   * the calendar a {@code date} column; other text columns become attributes, and calendar
-   * columns named {@code event_*} become event flags.
+   * the calendar a {@code date} column; other text columns become attributes, and calendar columns
+   * named {@code event_*} become event flags.
    */
   public static Dimensions load(Path dir) throws IOException {
     IdIndex stores = null;
@@ -91,7 +91,8 @@ public record Dimensions(
       Path file, String idColumn, Map<String, String[]> attrs, double[][] basePrice)
       throws IOException {
     try (ParquetReader r = ParquetReader.open(file)) {
-      String[] ids = Columns.strings(r.readColumn(requireColumn(r, file, idColumn)), file, idColumn);
+      String[] ids =
+          Columns.strings(r.readColumn(requireColumn(r, file, idColumn)), file, idColumn);
       for (int i = 0; i < ids.length; i++) {
         if (ids[i] == null) {
           throw new IOException(file + ", row " + (i + 1) + ": " + idColumn + " is null");

@@ -42,8 +42,7 @@ public final class FeatureEngine {
   private final int seriesCols;
   private final List<String> notes = new ArrayList<>();
 
-  private FeatureEngine(
-      Panel panel, FeatureSpec spec, PeriodFeatures calendar, PriceTable prices) {
+  private FeatureEngine(Panel panel, FeatureSpec spec, PeriodFeatures calendar, PriceTable prices) {
     this.panel = panel;
     this.spec = spec;
     this.calendar = calendar;
@@ -196,9 +195,9 @@ public final class FeatureEngine {
   public record WriteSummary(Path file, long rows, int columns, int rowGroups) {}
 
   /**
-   * Streams every row into a Parquet file: the level's key columns, {@code date}, {@code qty}
-   * (null in future periods), then the features (null where NaN). The file appears atomically
-   * when complete.
+   * Streams every row into a Parquet file: the level's key columns, {@code date}, {@code qty} (null
+   * in future periods), then the features (null where NaN). The file appears atomically when
+   * complete.
    *
    * @param rowsPerGroup the approximate rows per row group (whole series per group)
    */

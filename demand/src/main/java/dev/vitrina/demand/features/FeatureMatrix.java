@@ -4,9 +4,9 @@ import dev.vitrina.demand.panel.Panel;
 import java.util.List;
 
 /**
- * Features of every panel row as primitive columns: {@code column(j)[row]}, NaN = missing. Rows
- * are the panel's rows (series by series, period by period); the target is the panel's values,
- * shared, not copied. A model reads the column arrays directly, without copying.
+ * Features of every panel row as primitive columns: {@code column(j)[row]}, NaN = missing. Rows are
+ * the panel's rows (series by series, period by period); the target is the panel's values, shared,
+ * not copied. A model reads the column arrays directly, without copying.
  *
  * <p>Memory: {@code 4 x rows x columns} bytes; the arrays must not be modified.
  */

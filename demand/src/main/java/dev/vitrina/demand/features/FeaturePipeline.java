@@ -31,8 +31,7 @@ public final class FeaturePipeline {
    *
    * @param dataDir a marketplace directory (sales plus dimension tables), or null with {@code
    *     salesFile}
-   * @param salesFile a sales file read directly (overrides the directory's sales.parquet), or
-   *     null
+   * @param salesFile a sales file read directly (overrides the directory's sales.parquet), or null
    * @param read how to read the sales
    * @param panel level, frequency, start/end
    * @param spec the features

@@ -8,12 +8,12 @@ import java.util.TreeSet;
 /**
  * Which features to compute.
  *
- * @param lags lag distances in periods (positive, sorted, distinct); lags below {@code minLag}
- *     are dropped
+ * @param lags lag distances in periods (positive, sorted, distinct); lags below {@code minLag} are
+ *     dropped
  * @param means whether to add {@code mean_7} = mean(lag_1..lag_7) (only when {@code minLag == 1})
  *     and {@code mean_4w} = mean(lag_7, lag_14, lag_21, lag_28) (when {@code minLag <= 7})
- * @param windows rolling window lengths for {@code roll_mean_w}, {@code roll_std_w} (sample,
- *     n-1) and {@code roll_max_w}; each window ends {@code minLag} periods before the row
+ * @param windows rolling window lengths for {@code roll_mean_w}, {@code roll_std_w} (sample, n-1)
+ *     and {@code roll_max_w}; each window ends {@code minLag} periods before the row
  * @param calendar whether to add calendar features ({@code dow} for daily panels, {@code
  *     week_of_year}, {@code month}, and the calendar's event flags)
  * @param price whether to add {@code price_rel} and {@code promo} (levels with an item only)

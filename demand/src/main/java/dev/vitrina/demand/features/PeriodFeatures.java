@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Calendar features per period, shared by every series: {@code dow} (1 = Monday, daily panels
  * only), {@code week_of_year} (ISO), {@code month}, and each {@code event_*} flag of the calendar
- * (for weekly panels, 1 when any day of the week has the event). Days missing from the calendar
- * get NaN flags.
+ * (for weekly panels, 1 when any day of the week has the event). Days missing from the calendar get
+ * NaN flags.
  */
 final class PeriodFeatures {
   final List<String> names = new ArrayList<>();

@@ -15,10 +15,10 @@ import java.util.Arrays;
  *
  * <p>Two sources. A price file ({@code prices.parquet}: item_id, date, price, promo) lists prices
  * known in advance, so the feature for day t is the price of day t. Without one, prices are taken
- * from the sales rows, where a price is only seen on days the item sold: then the feature for day
- * t is the last price seen strictly before t (mean over stores), so the feature never reveals
- * whether the item sold on t. The relative price is {@code price / regular}, regular being the
- * items table's {@code base_price}, else the item's highest observed price.
+ * from the sales rows, where a price is only seen on days the item sold: then the feature for day t
+ * is the last price seen strictly before t (mean over stores), so the feature never reveals whether
+ * the item sold on t. The relative price is {@code price / regular}, regular being the items
+ * table's {@code base_price}, else the item's highest observed price.
  */
 final class PriceTable {
   final int firstDay;

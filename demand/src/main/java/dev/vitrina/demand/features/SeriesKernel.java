@@ -8,11 +8,11 @@ import java.util.Arrays;
  * function per group.
  *
  * <p>Lag k at row t is {@code v[t-k]}: exactly k periods earlier on the completed calendar, NaN
- * before the series starts. Window means are computed from the same shifted values ({@code
- * mean_7} = mean of lag_1..lag_7, {@code mean_4w} = mean of lag_7, lag_14, lag_21, lag_28, NaN
- * values ignored, NaN when none). Rolling statistics over the window {@code [t-minLag-w+1,
- * t-minLag]} are maintained incrementally: a running sum, sum of squares and count for mean and
- * sample standard deviation, and a monotonic deque for the maximum; O(1) per row and window.
+ * before the series starts. Window means are computed from the same shifted values ({@code mean_7}
+ * = mean of lag_1..lag_7, {@code mean_4w} = mean of lag_7, lag_14, lag_21, lag_28, NaN values
+ * ignored, NaN when none). Rolling statistics over the window {@code [t-minLag-w+1, t-minLag]} are
+ * maintained incrementally: a running sum, sum of squares and count for mean and sample standard
+ * deviation, and a monotonic deque for the maximum; O(1) per row and window.
  *
  * <p>Cost: O(len x (lags + 11 + 3 x windows)) with sequential memory access; no allocation except
  * one small deque per window.
@@ -24,8 +24,8 @@ public final class SeriesKernel {
   private SeriesKernel() {}
 
   /**
-   * Computes the series columns of {@code spec} (in {@link FeatureSpec#seriesFeatureNames()}
-   * order) for one series.
+   * Computes the series columns of {@code spec} (in {@link FeatureSpec#seriesFeatureNames()} order)
+   * for one series.
    *
    * @param v the values array holding the series
    * @param off the index of the series' first value in {@code v}
@@ -97,7 +97,15 @@ public final class SeriesKernel {
 
   /** Rows {@code [a, b)}: mean over available, non-NaN shifted values. */
   private static void general(
-      float[] v, int off, int len, int from, int to, int[] lags, float[] col, int outOff, int a,
+      float[] v,
+      int off,
+      int len,
+      int from,
+      int to,
+      int[] lags,
+      float[] col,
+      int outOff,
+      int a,
       int b) {
     for (int t = a; t < b; t++) {
       double sum = 0;
@@ -127,7 +135,15 @@ public final class SeriesKernel {
 
   /** Rows {@code [a, len)} with every shift available and no NaN: column arithmetic. */
   private static void shiftedSum(
-      float[] v, int off, int len, int from, int to, int[] lags, float[] col, int outOff, int a,
+      float[] v,
+      int off,
+      int len,
+      int from,
+      int to,
+      int[] lags,
+      float[] col,
+      int outOff,
+      int a,
       float n) {
     int o = outOff + a;
     int cnt = len - a;

@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param level the aggregation level
  * @param freq day or week
- * @param start when non-null, every series starts here (zero-filled before its first sale) and
- *     rows before it are excluded (and counted); when null each series starts at its first sale
+ * @param start when non-null, every series starts here (zero-filled before its first sale) and rows
+ *     before it are excluded (and counted); when null each series starts at its first sale
  * @param end when non-null, the last day read (a backtest origin): rows after it are excluded and
  *     counted; when null, the last date in the data
  * @param extendPeriods future periods appended to every series with unknown quantity (NaN), so

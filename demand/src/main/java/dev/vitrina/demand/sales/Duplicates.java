@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * Finds repeated (store, item, date) rows in linear time: each store x item pair gets a bitmap
- * over its own date span (first to last date of the pair), so memory is one bit per cell of the
+ * Finds repeated (store, item, date) rows in linear time: each store x item pair gets a bitmap over
+ * its own date span (first to last date of the pair), so memory is one bit per cell of the
  * calendar-completed panel.
  */
 final class Duplicates {
@@ -62,11 +62,7 @@ final class Duplicates {
       long mask = 1L << (bit & 63);
       if ((words[w] & mask) != 0) {
         String key =
-            stores.id(store[i])
-                + ", "
-                + items.id(item[i])
-                + ", "
-                + LocalDate.ofEpochDay(day[i]);
+            stores.id(store[i]) + ", " + items.id(item[i]) + ", " + LocalDate.ofEpochDay(day[i]);
         long r = row == null ? i + 1 : row[i];
         if (o.onDuplicate() == SalesReadOptions.OnDuplicate.FAIL) {
           throw new IllegalArgumentException(

@@ -3,9 +3,8 @@ package dev.vitrina.demand.sales;
 import java.util.Arrays;
 
 /**
- * Dense ids for the distinct (store, item) pairs of a set of rows, numbered in (store, item)
- * order. Uses a direct table when {@code stores x items} is small enough, else sorts the pair
- * keys.
+ * Dense ids for the distinct (store, item) pairs of a set of rows, numbered in (store, item) order.
+ * Uses a direct table when {@code stores x items} is small enough, else sorts the pair keys.
  */
 public final class PairIndex {
   private static final long DIRECT_LIMIT = 1L << 27;

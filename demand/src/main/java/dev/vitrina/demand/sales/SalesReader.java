@@ -26,14 +26,14 @@ import java.util.Map;
 
 /**
  * Reads sales rows from Parquet ({@code .parquet}) or CSV (anything else) and validates them:
- * unknown store or item ids (when the dimension tables are known), null or unparseable dates,
- * null, non-numeric, negative or non-finite quantities are rejected with file, row and column in
- * the report (or fail at once with {@link SalesReadOptions.OnInvalid#FAIL}); repeated (store,
- * item, date) rows are summed and counted, or fail with {@link SalesReadOptions.OnDuplicate#FAIL}.
+ * unknown store or item ids (when the dimension tables are known), null or unparseable dates, null,
+ * non-numeric, negative or non-finite quantities are rejected with file, row and column in the
+ * report (or fail at once with {@link SalesReadOptions.OnInvalid#FAIL}); repeated (store, item,
+ * date) rows are summed and counted, or fail with {@link SalesReadOptions.OnDuplicate#FAIL}.
  * Nothing is dropped without a count.
  *
- * <p>Dates in text are ISO {@code yyyy-MM-dd}. Rows are 1-based data rows for Parquet and
- * physical line numbers for CSV.
+ * <p>Dates in text are ISO {@code yyyy-MM-dd}. Rows are 1-based data rows for Parquet and physical
+ * line numbers for CSV.
  */
 public final class SalesReader {
 

@@ -103,8 +103,14 @@ class FeatureEngineReferenceTest {
           Float expected = d - lag >= first ? v(series, d - lag) : null;
           assertEq(m.column("lag_" + lag)[row], expected, seed, "lag_" + lag, row);
         }
-        assertEq(m.column("mean_7")[row], mean(series, first, d, 1, 2, 3, 4, 5, 6, 7), seed, "mean_7", row);
-        assertEq(m.column("mean_4w")[row], mean(series, first, d, 7, 14, 21, 28), seed, "mean_4w", row);
+        assertEq(
+            m.column("mean_7")[row],
+            mean(series, first, d, 1, 2, 3, 4, 5, 6, 7),
+            seed,
+            "mean_7",
+            row);
+        assertEq(
+            m.column("mean_4w")[row], mean(series, first, d, 7, 14, 21, 28), seed, "mean_4w", row);
         for (int w : new int[] {7, 14}) {
           List<Float> win = new ArrayList<>();
           for (int k = 1; k <= w; k++) {
@@ -112,8 +118,12 @@ class FeatureEngineReferenceTest {
               win.add(v(series, d - k));
             }
           }
-          Float mean = win.isEmpty() ? null : (float) win.stream().mapToDouble(x -> x).average().orElseThrow();
-          Float max = win.isEmpty() ? null : (float) win.stream().mapToDouble(x -> x).max().orElseThrow();
+          Float mean =
+              win.isEmpty()
+                  ? null
+                  : (float) win.stream().mapToDouble(x -> x).average().orElseThrow();
+          Float max =
+              win.isEmpty() ? null : (float) win.stream().mapToDouble(x -> x).max().orElseThrow();
           Float std = null;
           if (win.size() >= 2) {
             double mu = win.stream().mapToDouble(x -> x).average().orElseThrow();
@@ -152,7 +162,8 @@ class FeatureEngineReferenceTest {
     } else {
       assertThat((double) actual)
           .as("seed %d %s row %d", seed, col, row)
-          .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-4 + 1e-5 * Math.abs(expected)));
+          .isCloseTo(
+              expected, org.assertj.core.api.Assertions.within(1e-4 + 1e-5 * Math.abs(expected)));
     }
   }
 

@@ -52,12 +52,15 @@ class FeaturePipelineTest {
     assertThat(r.report().rowsRejected()).isZero();
     assertThat(r.growthFactor()).isGreaterThan(1.5);
     assertThat(r.written().rowGroups()).isGreaterThan(1);
-    assertThat(r.features()).contains("lag_28", "mean_4w", "roll_std_56", "dow", "event_national", "price_rel");
+    assertThat(r.features())
+        .contains("lag_28", "mean_4w", "roll_std_56", "dow", "event_national", "price_rel");
     assertThat(r.notes()).anyMatch(n -> n.contains("prices.parquet"));
 
     Marketplace m = Marketplace.load(data);
     SalesTable sales = m.readSales(SalesReadOptions.DEFAULT);
-    Panel panel = PanelBuilder.build(sales, m.dimensions(), PanelOptions.of(Level.parse("item,state"), Freq.DAY));
+    Panel panel =
+        PanelBuilder.build(
+            sales, m.dimensions(), PanelOptions.of(Level.parse("item,state"), Freq.DAY));
     FeatureMatrix x =
         FeatureEngine.of(panel, m.dimensions(), sales, m.pricesFile(), FeatureSpec.defaults())
             .build(Progress.silent());
@@ -89,7 +92,8 @@ class FeaturePipelineTest {
   void generatorPricesAreKnownInAdvanceSoPriceFeaturesNeverLeakTheTarget() throws Exception {
     Marketplace m = Marketplace.load(data);
     SalesTable sales = m.readSales(SalesReadOptions.DEFAULT);
-    Panel panel = PanelBuilder.build(sales, m.dimensions(), PanelOptions.of(Level.STORE_ITEM, Freq.DAY));
+    Panel panel =
+        PanelBuilder.build(sales, m.dimensions(), PanelOptions.of(Level.STORE_ITEM, Freq.DAY));
     FeatureMatrix withFile =
         FeatureEngine.of(panel, m.dimensions(), sales, m.pricesFile(), FeatureSpec.defaults())
             .build(Progress.silent());

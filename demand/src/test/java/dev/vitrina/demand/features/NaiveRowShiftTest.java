@@ -13,8 +13,8 @@ import dev.vitrina.demand.sales.SalesTable;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sparse sales rows (zero days absent) make a row shift look further back than it claims: the
- * shift of 7 rows at day 30 lands on day 3, not day 23. The calendar-completed lags do not.
+ * Sparse sales rows (zero days absent) make a row shift look further back than it claims: the shift
+ * of 7 rows at day 30 lands on day 3, not day 23. The calendar-completed lags do not.
  */
 class NaiveRowShiftTest {
 
@@ -59,5 +59,4 @@ class NaiveRowShiftTest {
     assertThat(panel.rows()).isEqualTo(31);
     assertThat(panel.growthFactor()).isEqualTo(31 / 10.0);
   }
-
 }

@@ -56,7 +56,8 @@ class PanelBuilderTest {
     assertThat(p.key(0, "item")).isEqualTo("B");
     assertThat(p.key(1, "store") + p.key(1, "item")).isEqualTo("S2A");
     assertThat(p.observedPeriods()).isEqualTo(10);
-    // S1/B first sale day 1 -> 9 rows; S2/A day 3 -> 7; S2/B day 0 -> 10; S3/A day 9 -> 1; S3/B day 1 -> 9
+    // S1/B first sale day 1 -> 9 rows; S2/A day 3 -> 7; S2/B day 0 -> 10; S3/A day 9 -> 1; S3/B day
+    // 1 -> 9
     assertThat(p.offsets()).containsExactly(0, 9, 16, 26, 27, 36);
     assertThat(p.values()[0]).isEqualTo(3f);
     assertThat(p.values()[7]).isEqualTo(4f);
@@ -69,7 +70,8 @@ class PanelBuilderTest {
 
   @Test
   void itemByCityAggregatesStoresOfTheCity() {
-    Panel p = PanelBuilder.build(sales(), dims, PanelOptions.of(Level.parse("item,city"), Freq.DAY));
+    Panel p =
+        PanelBuilder.build(sales(), dims, PanelOptions.of(Level.parse("item,city"), Freq.DAY));
     // Series: A/Bergen (day 9), A/Oslo (day 3), B/Bergen (day 1), B/Oslo (day 0)
     assertThat(p.seriesCount()).isEqualTo(4);
     assertThat(p.key(3, "item") + "/" + p.key(3, "city")).isEqualTo("B/Oslo");
@@ -86,7 +88,8 @@ class PanelBuilderTest {
 
   @Test
   void weeklyPanelsSumMondayToSunday() {
-    Panel p = PanelBuilder.build(sales(), dims, PanelOptions.of(Level.parse("category"), Freq.WEEK));
+    Panel p =
+        PanelBuilder.build(sales(), dims, PanelOptions.of(Level.parse("category"), Freq.WEEK));
     assertThat(p.seriesCount()).isEqualTo(1);
     assertThat(p.values()).containsExactly(11f, 10f);
     assertThat(p.periodStart(1)).isEqualTo(LocalDate.of(2024, 1, 8));
@@ -112,7 +115,9 @@ class PanelBuilderTest {
   @Test
   void unknownLevelColumnListsTheAvailableOnes() {
     assertThatThrownBy(
-            () -> PanelBuilder.build(sales(), dims, PanelOptions.of(Level.parse("item,region"), Freq.DAY)))
+            () ->
+                PanelBuilder.build(
+                    sales(), dims, PanelOptions.of(Level.parse("item,region"), Freq.DAY)))
         .hasMessageContaining("'region'")
         .hasMessageContaining("city")
         .hasMessageContaining("category");

@@ -89,7 +89,8 @@ class SalesReaderTest {
         .hasMessageContaining("S9");
     Path clean = tmp.resolve("dups.csv");
     Files.writeString(
-        clean, "store_id,item_id,date,qty\nS1,A,2024-01-01,1\nS2,A,2024-01-01,1\nS1,A,2024-01-01,4\n");
+        clean,
+        "store_id,item_id,date,qty\nS1,A,2024-01-01,1\nS2,A,2024-01-01,1\nS1,A,2024-01-01,4\n");
     SalesReadOptions failDup =
         new SalesReadOptions(
             SalesColumns.DEFAULT,
