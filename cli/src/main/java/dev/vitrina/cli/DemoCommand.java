@@ -28,13 +28,22 @@ import picocli.CommandLine.Option;
     })
 final class DemoCommand implements Callable<Integer> {
 
-  @Option(names = "--out", defaultValue = "out/demo", description = "Output directory. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--out",
+      defaultValue = "out/demo",
+      description = "Output directory. Default: ${DEFAULT-VALUE}.")
   Path out;
 
-  @Option(names = "--preset", defaultValue = "demo", description = "tiny, demo or m5. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--preset",
+      defaultValue = "demo",
+      description = "tiny, demo or m5. Default: ${DEFAULT-VALUE}.")
   String preset;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Random seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
   @Mixin JsonOption json;
@@ -67,7 +76,13 @@ final class DemoCommand implements Callable<Integer> {
             "1. Generated the '%s' marketplace (seed %d) in %.1f s: %d stores x %d items over %d"
                 + " days;%n   sales.parquet holds %,d non-zero rows (%.1f%% of cells), as"
                 + " point-of-sale exports do.%n",
-            p.name(), seed, genSecs, gen.stores(), gen.items(), gen.days(), gen.salesRows(),
+            p.name(),
+            seed,
+            genSecs,
+            gen.stores(),
+            gen.items(),
+            gen.days(),
+            gen.salesRows(),
             100 * gen.nonZeroShare()));
 
     Path featuresFile = out.resolve("features.parquet");
@@ -89,8 +104,12 @@ final class DemoCommand implements Callable<Integer> {
                 + " (growth factor %.2fx),%n   computed %d features (lags 1..7,14,21,28 on the"
                 + " calendar, mean_7, mean_4w, rolling, calendar, price)%n   in %.2f s and wrote"
                 + " %s%n",
-            fr.report().rowsKept(), fr.panelRows(), fr.growthFactor(), fr.features().size(),
-            fr.seconds(), featuresFile));
+            fr.report().rowsKept(),
+            fr.panelRows(),
+            fr.growthFactor(),
+            fr.features().size(),
+            fr.seconds(),
+            featuresFile));
     text.append(
         String.format(
             "   read %,d rows, rejected %d, duplicates summed %d%n",

@@ -30,22 +30,40 @@ import picocli.CommandLine.Option;
     })
 final class FeaturesCommand implements Callable<Integer> {
 
-  @Option(names = "--data", description = "Marketplace directory (sales.parquet, stores, items, calendar, prices).")
+  @Option(
+      names = "--data",
+      description = "Marketplace directory (sales.parquet, stores, items, calendar, prices).")
   Path data;
 
-  @Option(names = "--sales", description = "Sales file (CSV or Parquet) to read instead of DIR/sales.parquet.")
+  @Option(
+      names = "--sales",
+      description = "Sales file (CSV or Parquet) to read instead of DIR/sales.parquet.")
   Path sales;
 
-  @Option(names = "--level", defaultValue = "store,item", description = "Aggregation level: store, item and store/item attributes, e.g. item,city. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--level",
+      defaultValue = "store,item",
+      description =
+          "Aggregation level: store, item and store/item attributes, e.g. item,city. Default: ${DEFAULT-VALUE}.")
   String level;
 
-  @Option(names = "--freq", defaultValue = "day", description = "day or week. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--freq",
+      defaultValue = "day",
+      description = "day or week. Default: ${DEFAULT-VALUE}.")
   String freq;
 
-  @Option(names = "--lags", defaultValue = "1..7,14,21,28", description = "Lags in periods. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--lags",
+      defaultValue = "1..7,14,21,28",
+      description = "Lags in periods. Default: ${DEFAULT-VALUE}.")
   String lags;
 
-  @Option(names = "--windows", defaultValue = "7,14,28,56", split = ",", description = "Rolling windows (mean, std, max); 'none' for none. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--windows",
+      defaultValue = "7,14,28,56",
+      split = ",",
+      description = "Rolling windows (mean, std, max); 'none' for none. Default: ${DEFAULT-VALUE}.")
   String[] windows;
 
   @Option(names = "--no-means", description = "Skip mean_7 and mean_4w.")
@@ -57,46 +75,83 @@ final class FeaturesCommand implements Callable<Integer> {
   @Option(names = "--no-price", description = "Skip price features.")
   boolean noPrice;
 
-  @Option(names = "--start", description = "Global start date (yyyy-MM-dd): every series starts here, zero-filled.")
+  @Option(
+      names = "--start",
+      description = "Global start date (yyyy-MM-dd): every series starts here, zero-filled.")
   LocalDate start;
 
-  @Option(names = "--end", description = "Last date read (yyyy-MM-dd); later rows are excluded and counted.")
+  @Option(
+      names = "--end",
+      description = "Last date read (yyyy-MM-dd); later rows are excluded and counted.")
   LocalDate end;
 
   @Option(names = "--out", required = true, description = "Output Parquet file.")
   Path out;
 
-  @Option(names = "--codec", defaultValue = "snappy", description = "uncompressed, snappy, zstd or gzip. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--codec",
+      defaultValue = "snappy",
+      description = "uncompressed, snappy, zstd or gzip. Default: ${DEFAULT-VALUE}.")
   Codec codec;
 
-  @Option(names = "--row-group-rows", defaultValue = "1048576", description = "Rows per row group. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--row-group-rows",
+      defaultValue = "1048576",
+      description = "Rows per row group. Default: ${DEFAULT-VALUE}.")
   int rowGroupRows;
 
-  @Option(names = "--on-duplicate", defaultValue = "sum", description = "Repeated (store, item, date) rows: sum or fail. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--on-duplicate",
+      defaultValue = "sum",
+      description = "Repeated (store, item, date) rows: sum or fail. Default: ${DEFAULT-VALUE}.")
   SalesReadOptions.OnDuplicate onDuplicate;
 
-  @Option(names = "--on-invalid", defaultValue = "reject", description = "Invalid rows: reject (count and report) or fail. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--on-invalid",
+      defaultValue = "reject",
+      description = "Invalid rows: reject (count and report) or fail. Default: ${DEFAULT-VALUE}.")
   SalesReadOptions.OnInvalid onInvalid;
 
-  @Option(names = "--store-col", defaultValue = "store_id", description = "Store id column. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--store-col",
+      defaultValue = "store_id",
+      description = "Store id column. Default: ${DEFAULT-VALUE}.")
   String storeCol;
 
-  @Option(names = "--item-col", defaultValue = "item_id", description = "Item id column. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--item-col",
+      defaultValue = "item_id",
+      description = "Item id column. Default: ${DEFAULT-VALUE}.")
   String itemCol;
 
-  @Option(names = "--date-col", defaultValue = "date", description = "Date column. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--date-col",
+      defaultValue = "date",
+      description = "Date column. Default: ${DEFAULT-VALUE}.")
   String dateCol;
 
-  @Option(names = "--qty-col", defaultValue = "qty", description = "Quantity column. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--qty-col",
+      defaultValue = "qty",
+      description = "Quantity column. Default: ${DEFAULT-VALUE}.")
   String qtyCol;
 
-  @Option(names = "--price-col", defaultValue = "price", description = "Price column (optional). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--price-col",
+      defaultValue = "price",
+      description = "Price column (optional). Default: ${DEFAULT-VALUE}.")
   String priceCol;
 
-  @Option(names = "--promo-col", defaultValue = "promo", description = "Promotion flag column (optional). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--promo-col",
+      defaultValue = "promo",
+      description = "Promotion flag column (optional). Default: ${DEFAULT-VALUE}.")
   String promoCol;
 
-  @Option(names = "--delimiter", defaultValue = ",", description = "CSV delimiter. Default: '${DEFAULT-VALUE}'.")
+  @Option(
+      names = "--delimiter",
+      defaultValue = ",",
+      description = "CSV delimiter. Default: '${DEFAULT-VALUE}'.")
   char delimiter;
 
   @Mixin JsonOption json;
@@ -104,8 +159,7 @@ final class FeaturesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FeaturePipeline.Request req = request();
-    FeaturePipeline.Result r =
-        FeaturePipeline.run(req, n -> json.progress("features", n));
+    FeaturePipeline.Result r = FeaturePipeline.run(req, n -> json.progress("features", n));
     Map<String, Object> result = summary(r);
     json.print(result, human(r));
     return 0;
@@ -180,14 +234,18 @@ final class FeaturesCommand implements Callable<Integer> {
         String.format(
             "panel: %,d series, %,d rows after calendar completion (growth factor %.2fx)%n",
             r.series(), r.panelRows(), r.growthFactor()));
-    sb.append(String.format("features (%d): %s%n", r.features().size(), String.join(", ", r.features())));
+    sb.append(
+        String.format("features (%d): %s%n", r.features().size(), String.join(", ", r.features())));
     for (String n : r.notes()) {
       sb.append("note: ").append(n).append('\n');
     }
     sb.append(
         String.format(
             "wrote %s: %,d rows x %d columns in %d row groups%n",
-            r.written().file(), r.written().rows(), r.written().columns(), r.written().rowGroups()));
+            r.written().file(),
+            r.written().rows(),
+            r.written().columns(),
+            r.written().rowGroups()));
     sb.append(
         String.format(
             "time: %.2f s (read %.2f, calendar %.2f, features+write %.2f)",

@@ -23,10 +23,14 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--preset",
       defaultValue = "demo",
-      description = "tiny (tests), demo (default run) or m5 (the shape of M5). Default: ${DEFAULT-VALUE}.")
+      description =
+          "tiny (tests), demo (default run) or m5 (the shape of M5). Default: ${DEFAULT-VALUE}.")
   String preset;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Random seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
   @Option(names = "--out", required = true, description = "Output directory.")
@@ -65,8 +69,18 @@ final class GenerateCommand implements Callable<Integer> {
                 + "  %d stores x %d items = %d series over %d days%n"
                 + "  sales.parquet: %,d non-zero rows (%.1f%% of store x item x day cells)%n"
                 + "  %,d users with %,d interactions%n  files: %s",
-            s.preset(), s.seed(), secs, s.dir(), s.stores(), s.items(), s.series(), s.days(),
-            s.salesRows(), 100 * s.nonZeroShare(), s.users(), s.interactions(),
+            s.preset(),
+            s.seed(),
+            secs,
+            s.dir(),
+            s.stores(),
+            s.items(),
+            s.series(),
+            s.days(),
+            s.salesRows(),
+            100 * s.nonZeroShare(),
+            s.users(),
+            s.interactions(),
             String.join(", ", s.files())));
     return 0;
   }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       GenerateCommand.class,
       FeaturesCommand.class,
+      dev.vitrina.cli.abtest.AbTestCommand.class,
       // other areas register their top-level commands here, one line each
     })
 public final class VitrinaCli implements Runnable {

@@ -63,8 +63,20 @@ class CliTest {
     Path out = tmp.resolve("f.parquet");
     Run f =
         run(
-            "features", "--data", data.toString(), "--level", "item,city", "--freq", "week",
-            "--lags", "1..4", "--windows", "4", "--out", out.toString(), "--json");
+            "features",
+            "--data",
+            data.toString(),
+            "--level",
+            "item,city",
+            "--freq",
+            "week",
+            "--lags",
+            "1..4",
+            "--windows",
+            "4",
+            "--out",
+            out.toString(),
+            "--json");
     assertThat(f.code()).as(f.err()).isZero();
     JsonNode fj = Json.mapper().readTree(f.out());
     assertThat(fj.get("rows_rejected").asLong()).isZero();
@@ -78,7 +90,14 @@ class CliTest {
     assertThat(badLags.err()).contains("lags must be positive, got -7");
 
     Run badLevel =
-        run("features", "--data", data.toString(), "--level", "item,planet", "--out", out.toString());
+        run(
+            "features",
+            "--data",
+            data.toString(),
+            "--level",
+            "item,planet",
+            "--out",
+            out.toString());
     assertThat(badLevel.code()).isEqualTo(2);
     assertThat(badLevel.err()).contains("'planet'").contains("city");
   }

@@ -1,0 +1,255 @@
+package dev.vitrina.cli.abtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vitrina.cli.VitrinaCli;
+import dev.vitrina.core.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AbTestCommandTest {
+
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static synchronized Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream sysErr = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(sysErr, true, StandardCharsets.UTF_8));
+      CommandLine cl = VitrinaCli.commandLine();
+      cl.setErr(new PrintWriter(err, true));
+      int code = cl.execute(args);
+      return new Run(
+          code,
+          out.toString(StandardCharsets.UTF_8),
+          err + sysErr.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void planReproducesTheWorkedValues() throws Exception {
+    Run r =
+        run(
+            "abtest",
+            "plan",
+            "--metric",
+            "proportion",
+            "--baseline",
+            "0.05",
+            "--mde",
+            "0.05",
+            "--relative",
+            "--split",
+            "70/30",
+            "--alpha",
+            "0.05",
+            "--power",
+            "0.8",
+            "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("total_units").asLong()).isEqualTo(284_055);
+    assertThat(j.get("units_per_arm").get(0).asLong()).isEqualTo(198_838);
+    assertThat(j.get("variance_assumption").asText()).contains("p0(1-p0)");
+    assertThat(j.get("alternative").get("variance_assumption").asText()).contains("unpooled");
+    Run fifty =
+        run(
+            "abtest",
+            "plan",
+            "--metric",
+            "proportion",
+            "--baseline",
+            "0.05",
+            "--mde",
+            "0.05",
+            "--relative");
+    assertThat(fifty.out()).contains("238,606 units in total");
+    Run reverse =
+        run(
+            "abtest",
+            "plan",
+            "--metric",
+            "proportion",
+            "--baseline",
+            "0.05",
+            "--units",
+            "238606",
+            "--json");
+    JsonNode rj = Json.mapper().readTree(reverse.out());
+    assertThat(rj.get("mde_relative").asDouble()).isBetween(0.0499, 0.05);
+  }
+
+  @Test
+  void planUsageErrorsExitWith2() {
+    Run noSd = run("abtest", "plan", "--metric", "mean", "--baseline", "30", "--mde", "1");
+    assertThat(noSd.code()).isEqualTo(2);
+    assertThat(noSd.err()).contains("--metric mean needs --sd");
+    Run badP = run("abtest", "plan", "--metric", "proportion", "--baseline", "2", "--mde", "0.1");
+    assertThat(badP.code()).isEqualTo(2);
+    assertThat(badP.err()).contains("--baseline").contains("2.0");
+    assertThat(run("abtest", "plan", "--baseline", "0.1").code()).isEqualTo(2);
+    for (String sub : new String[] {"plan", "assign", "analyze", "simulate-events", "simulate"}) {
+      Run h = run("abtest", sub, "--help");
+      assertThat(h.code()).as(sub).isZero();
+      assertThat(h.out()).contains("Usage: vitrina abtest " + sub);
+    }
+  }
+
+  @Test
+  void assignIsStableAndWarnsOnRebucketing() throws Exception {
+    Path cfg = tmp.resolve("exp.json");
+    Files.writeString(
+        cfg,
+        "{\"name\":\"ranker\",\"salt\":\"ranker/1\",\"coverage\":1,\"variants\":["
+            + "{\"name\":\"control\",\"weight\":50},{\"name\":\"treatment\",\"weight\":50}]}");
+    Path changed = tmp.resolve("exp2.json");
+    Files.writeString(changed, Files.readString(cfg).replace("50}", "70}").replace("70}]", "30}]"));
+    Run a =
+        run("abtest", "assign", "--experiment-config", cfg.toString(), "--unit", "u1", "--json");
+    Run b =
+        run("abtest", "assign", "--experiment-config", cfg.toString(), "--unit", "u1", "--json");
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(a.out()).isEqualTo(b.out());
+    JsonNode j = Json.mapper().readTree(a.out());
+    assertThat(j.get("assignments").get(0).get("status").asText()).isEqualTo("assigned");
+    Run w =
+        run(
+            "abtest",
+            "assign",
+            "--experiment-config",
+            changed.toString(),
+            "--previous-config",
+            cfg.toString(),
+            "--unit",
+            "u1");
+    assertThat(w.code()).isZero();
+    assertThat(w.err()).contains("warning:").contains("moves 20.00% of all units");
+    Run missing = run("abtest", "assign", "--experiment-config", cfg.toString());
+    assertThat(missing.code()).isEqualTo(2);
+  }
+
+  @Test
+  void simulateEventsThenAnalyzeEndToEnd() throws Exception {
+    Path ev = tmp.resolve("events.csv");
+    Run s =
+        run(
+            "abtest",
+            "simulate-events",
+            "--out",
+            ev.toString(),
+            "--split",
+            "70/30",
+            "--users",
+            "8000",
+            "--days",
+            "5",
+            "--pre-days",
+            "3",
+            "--ctr-lift",
+            "0.4",
+            "--seed",
+            "3",
+            "--json");
+    assertThat(s.code()).as(s.err()).isZero();
+    assertThat(Json.mapper().readTree(s.out()).get("users_per_variant").size()).isEqualTo(2);
+    Path html = tmp.resolve("report.html");
+    Run r =
+        run(
+            "abtest",
+            "analyze",
+            "--events",
+            ev.toString(),
+            "--experiment",
+            "demo",
+            "--weights",
+            "70/30",
+            "--cuped",
+            "--report",
+            html.toString(),
+            "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("srm").get("mismatch").asBoolean()).isFalse();
+    assertThat(j.get("metrics")).hasSize(3);
+    JsonNode ctr = j.get("metrics").get(0);
+    assertThat(ctr.get("metric").asText()).isEqualTo("ctr");
+    assertThat(ctr.get("significant").asBoolean()).isTrue();
+    assertThat(ctr.get("looks")).hasSize(5);
+    assertThat(j.get("metrics").get(2).get("cuped").get("covariate").asText())
+        .isEqualTo("pre_sum(purchase)");
+    assertThat(Files.readString(html)).contains("id=\"srm\"");
+    Run human =
+        run("abtest", "analyze", "--events", ev.toString(), "--metrics", "ctr,aov", "--pooled");
+    assertThat(human.code()).as(human.err()).isZero();
+    assertThat(human.out()).contains("equal weights").contains("aov").contains("delta-method-z");
+  }
+
+  @Test
+  void analyzeErrorsNameTheProblem() throws Exception {
+    Path ev = tmp.resolve("bad.csv");
+    Files.writeString(ev, "unit,variant,event,value\nu1,control,purchase,x1\n");
+    Run r = run("abtest", "analyze", "--events", ev.toString());
+    // bad data is a failure while running (1); bad options are usage errors (2)
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("line 2").contains("column 'value'").contains("'x1'");
+    Path good = tmp.resolve("good.csv");
+    Files.writeString(good, "unit,variant,event,value\nu1,control,purchase,1\nu2,t,click,\n");
+    Run m = run("abtest", "analyze", "--events", good.toString(), "--metrics", "nope");
+    assertThat(m.code()).isEqualTo(2);
+    assertThat(m.err()).contains("unknown metric 'nope'");
+    Run missing = run("abtest", "analyze", "--events", tmp.resolve("none.csv").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("simulate-events");
+  }
+
+  @Test
+  void srmIsReportedFirst() throws Exception {
+    Path ev = tmp.resolve("lossy.csv");
+    run(
+        "abtest",
+        "simulate-events",
+        "--out",
+        ev.toString(),
+        "--users",
+        "10000",
+        "--days",
+        "2",
+        "--pre-days",
+        "0",
+        "--treatment-loss",
+        "0.1",
+        "--seed",
+        "1");
+    Run r = run("abtest", "analyze", "--events", ev.toString(), "--weights", "50/50");
+    assertThat(r.code()).isZero();
+    assertThat(r.out().lines().skip(1).findFirst().orElseThrow())
+        .startsWith("!! SAMPLE RATIO MISMATCH");
+  }
+
+  @Test
+  void simulateSmall() throws Exception {
+    Run r = run("abtest", "simulate", "--experiments", "20", "--seed", "2", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("experiments").asInt()).isEqualTo(20);
+    assertThat(j.get("cuped")).hasSize(4);
+  }
+}

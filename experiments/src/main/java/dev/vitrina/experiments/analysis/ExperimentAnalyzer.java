@@ -1,0 +1,385 @@
+package dev.vitrina.experiments.analysis;
+
+import dev.vitrina.core.check.Checks;
+import dev.vitrina.experiments.assign.Variant;
+import dev.vitrina.experiments.data.ExperimentData;
+import dev.vitrina.experiments.data.UnitTable;
+import dev.vitrina.experiments.sequential.MixtureSprt;
+import dev.vitrina.experiments.sequential.SequentialLook;
+import dev.vitrina.experiments.sequential.SequentialMonitor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Analyzes one experiment: aggregates per unit, checks SRM, compares every treatment arm with
+ * control on every metric (proportion: z-test; mean: Welch; ratio: delta method; CUPED on request),
+ * corrects for multiple testing (Holm and Benjamini-Hochberg), and adds always-valid mSPRT results
+ * over daily looks when the data has days.
+ *
+ * <p>Cost: one pass over the units per look and metric; with days, the events are re-aggregated
+ * once per day ({@code O(days × events)}).
+ */
+public final class ExperimentAnalyzer {
+
+  private ExperimentAnalyzer() {}
+
+  /** Runs the analysis of {@code experiment} on {@code data}. */
+  public static AnalysisResult analyze(String experiment, ExperimentData data, AnalysisSpec spec) {
+    List<String> notes = new ArrayList<>(data.notes());
+    Set<String> columns = new LinkedHashSet<>();
+    Map<String, String> covariateOf = new HashMap<>();
+    for (MetricDefinition m : spec.metrics()) {
+      columns.add(m.numerator());
+      if (m.denominator() != null) {
+        columns.add(m.denominator());
+      }
+      if (spec.cuped().enabled()) {
+        if (m.kind() == MetricKind.RATIO) {
+          notes.add(
+              "CUPED is not applied to ratio metric '"
+                  + m.name()
+                  + "' (only to mean and proportion metrics)");
+        } else {
+          String cov = spec.cuped().covariates().getOrDefault(m.name(), "pre_" + m.numerator());
+          covariateOf.put(m.name(), cov);
+          columns.add(cov);
+        }
+      }
+    }
+    for (String named : spec.cuped().covariates().keySet()) {
+      Checks.require(
+          spec.metrics().stream().anyMatch(m -> m.name().equals(named)),
+          "CUPED covariate given for metric '" + named + "', which is not analyzed");
+    }
+    UnitTable table = units(data, columns, Integer.MAX_VALUE, covariateOf);
+
+    // variants: design order (or observed), control first
+    List<String> observed = table.variants();
+    List<String> order = new ArrayList<>();
+    double[] weights;
+    if (!spec.design().isEmpty()) {
+      for (Variant v : spec.design()) {
+        order.add(v.name());
+      }
+      for (String v : observed) {
+        Checks.require(
+            order.contains(v),
+            "variant '"
+                + v
+                + "' is in the data but not in the design "
+                + order
+                + "; fix --weights/--experiment-config or the variant column");
+      }
+    } else {
+      order.addAll(observed);
+      notes.add(
+          "no designed weights given: the SRM check assumes equal weights over "
+              + observed
+              + " (pass --weights or --experiment-config)");
+    }
+    String control = spec.control();
+    if (control == null) {
+      control =
+          !spec.design().isEmpty()
+              ? order.get(0)
+              : order.contains("control") ? "control" : order.get(0);
+    }
+    final String controlName = control;
+    Checks.require(
+        order.contains(control),
+        "control variant '" + control + "' is not among the variants " + order + "; fix --control");
+    Checks.require(
+        order.size() >= 2,
+        "the data of experiment '"
+            + experiment
+            + "' has only the variant(s) "
+            + order
+            + "; an experiment needs at least two");
+    Map<String, Double> designWeight = new HashMap<>();
+    for (Variant v : spec.design()) {
+      designWeight.put(v.name(), v.weight());
+    }
+    order.remove(control);
+    order.add(0, control);
+    weights = new double[order.size()];
+    for (int i = 0; i < order.size(); i++) {
+      weights[i] = spec.design().isEmpty() ? 1.0 : designWeight.get(order.get(i));
+    }
+
+    // SRM
+    long[] perObserved = table.unitsPerVariant();
+    long[] counts = new long[order.size()];
+    for (int i = 0; i < observed.size(); i++) {
+      counts[order.indexOf(observed.get(i))] = perObserved[i];
+    }
+    SrmResult srm = Srm.test(order, counts, weights, spec.srmThreshold());
+
+    // fixed-horizon comparisons
+    List<Key> keys = new ArrayList<>();
+    List<Computed> finals = new ArrayList<>();
+    for (MetricDefinition m : spec.metrics()) {
+      for (int t = 1; t < order.size(); t++) {
+        if (counts[t] < 2 || counts[0] < 2) {
+          notes.add(
+              "metric '"
+                  + m.name()
+                  + "': '"
+                  + order.get(t)
+                  + "' vs '"
+                  + controlName
+                  + "' skipped, fewer than 2 units in an arm");
+          continue;
+        }
+        keys.add(new Key(m, order.get(t)));
+        finals.add(compute(table, m, controlName, order.get(t), covariateOf.get(m.name()), spec));
+      }
+    }
+    double[] p = new double[finals.size()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = finals.get(i).comparison.test().pValue();
+    }
+    double[] holm = MultipleTesting.holm(p);
+    double[] bh = MultipleTesting.benjaminiHochberg(p);
+    double[] decide = MultipleTesting.adjust(p, spec.correction());
+
+    // sequential looks
+    List<Integer> lookDays = new ArrayList<>();
+    List<List<DailyLook>> looks = new ArrayList<>();
+    List<SequentialLook> lastLook = new ArrayList<>();
+    for (int i = 0; i < finals.size(); i++) {
+      looks.add(new ArrayList<>());
+      lastLook.add(null);
+    }
+    if (spec.sequential().enabled()) {
+      double[] tau2 = new double[finals.size()];
+      for (int i = 0; i < finals.size(); i++) {
+        Comparison c = finals.get(i).comparison;
+        double v = c.absolute().standardError() * c.absolute().standardError();
+        long n = c.control().units() + c.treatment().units();
+        long planned = spec.sequential().plannedUnits();
+        double vh = planned > 0 ? v * n / planned : v;
+        tau2[i] = vh > 0 ? MixtureSprt.tau2ForHorizon(vh, spec.alpha()) : Double.NaN;
+      }
+      SequentialMonitor[] monitors = new SequentialMonitor[finals.size()];
+      for (int i = 0; i < monitors.length; i++) {
+        monitors[i] = Double.isNaN(tau2[i]) ? null : new SequentialMonitor(spec.alpha(), tau2[i]);
+      }
+      List<Integer> days = new ArrayList<>();
+      if (data.hasDays()) {
+        for (int d = 0; d <= data.lastDay(); d++) {
+          days.add(d);
+        }
+        lookDays.addAll(days);
+      } else {
+        days.add(Integer.MAX_VALUE);
+      }
+      for (int d : days) {
+        UnitTable t =
+            d == Integer.MAX_VALUE || d == data.lastDay()
+                ? table
+                : units(data, columns, d, covariateOf);
+        for (int i = 0; i < finals.size(); i++) {
+          if (monitors[i] == null) {
+            continue;
+          }
+          Computed c =
+              d == Integer.MAX_VALUE || d == data.lastDay()
+                  ? finals.get(i)
+                  : tryCompute(t, keys.get(i), controlName, covariateOf, spec);
+          if (c == null) {
+            continue;
+          }
+          double se = c.comparison.absolute().standardError();
+          if (!(se > 0)) {
+            continue;
+          }
+          Comparison cmp = c.comparison;
+          SequentialLook look = monitors[i].look(cmp.absolute().value(), se * se);
+          lastLook.set(i, look);
+          looks
+              .get(i)
+              .add(
+                  new DailyLook(
+                      d == Integer.MAX_VALUE ? -1 : d,
+                      cmp.control().units() + cmp.treatment().units(),
+                      cmp.absolute().value(),
+                      cmp.absolute().ci(),
+                      cmp.test().pValue(),
+                      look.pValue(),
+                      look.confidenceSequence()));
+        }
+      }
+    }
+
+    List<MetricResult> results = new ArrayList<>();
+    for (int i = 0; i < finals.size(); i++) {
+      Key k = keys.get(i);
+      Computed c = finals.get(i);
+      List<DailyLook> ls = looks.get(i);
+      results.add(
+          new MetricResult(
+              k.metric.name(),
+              k.metric.kind(),
+              k.metric.expression(),
+              c.comparison,
+              c.cuped,
+              holm[i],
+              bh[i],
+              decide[i] <= spec.alpha(),
+              lastLook.get(i),
+              ls));
+    }
+    if (srm.mismatch()) {
+      notes.add(0, srm.verdict());
+    }
+    return new AnalysisResult(
+        experiment,
+        data.source(),
+        data.format().name(),
+        data.rowsRead(),
+        data.rowsUsed(),
+        order,
+        controlName,
+        srm,
+        spec.alpha(),
+        spec.correction().name().toLowerCase(Locale.ROOT),
+        results,
+        lookDays,
+        notes);
+  }
+
+  private static UnitTable units(
+      ExperimentData data, Set<String> columns, int lastDay, Map<String, String> covariateOf) {
+    try {
+      return data.units(columns, lastDay);
+    } catch (IllegalArgumentException e) {
+      for (Map.Entry<String, String> c : covariateOf.entrySet()) {
+        if (e.getMessage().contains("'" + c.getValue() + "'")) {
+          throw new IllegalArgumentException(
+              e.getMessage()
+                  + ". CUPED for metric '"
+                  + c.getKey()
+                  + "' needs the pre-period covariate '"
+                  + c.getValue()
+                  + "': add it to the data, name another with --covariate "
+                  + c.getKey()
+                  + "=COLUMN, or drop --cuped",
+              e);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private record Key(MetricDefinition metric, String treatment) {}
+
+  private record Computed(Comparison comparison, CupedSummary cuped) {}
+
+  private static Computed tryCompute(
+      UnitTable t, Key k, String control, Map<String, String> covariateOf, AnalysisSpec spec) {
+    long[] n = t.unitsPerVariant();
+    int ci = t.variants().indexOf(control);
+    int ti = t.variants().indexOf(k.treatment);
+    if (ci < 0 || ti < 0 || n[ci] < 2 || n[ti] < 2) {
+      return null;
+    }
+    try {
+      return compute(t, k.metric, control, k.treatment, covariateOf.get(k.metric.name()), spec);
+    } catch (IllegalArgumentException e) {
+      return null; // e.g. a zero denominator on the first day: no look that day
+    }
+  }
+
+  private static Computed compute(
+      UnitTable t,
+      MetricDefinition m,
+      String control,
+      String treatment,
+      String covariate,
+      AnalysisSpec spec) {
+    int ci = t.variants().indexOf(control);
+    int ti = t.variants().indexOf(treatment);
+    double[] num = t.column(m.numerator());
+    int n = t.size();
+    double alpha = spec.alpha();
+    switch (m.kind()) {
+      case RATIO -> {
+        double[] den = t.column(m.denominator());
+        BivariateMoments c = new BivariateMoments();
+        BivariateMoments tr = new BivariateMoments();
+        for (int i = 0; i < n; i++) {
+          int v = t.variantOf(i);
+          if (v == ci) {
+            c.add(num[i], den[i]);
+          } else if (v == ti) {
+            tr.add(num[i], den[i]);
+          }
+        }
+        return new Computed(TwoSample.ratio(control, c, treatment, tr, alpha), null);
+      }
+      case PROPORTION, MEAN -> {
+        boolean prop = m.kind() == MetricKind.PROPORTION;
+        if (covariate != null) {
+          double[] cov = t.column(covariate);
+          BivariateMoments c = new BivariateMoments();
+          BivariateMoments tr = new BivariateMoments();
+          for (int i = 0; i < n; i++) {
+            int v = t.variantOf(i);
+            double y = prop ? (num[i] > 0 ? 1 : 0) : num[i];
+            if (v == ci) {
+              c.add(y, cov[i]);
+            } else if (v == ti) {
+              tr.add(y, cov[i]);
+            }
+          }
+          CupedResult r = TwoSample.cuped(control, c, treatment, tr, alpha);
+          return new Computed(
+              r.adjusted(),
+              new CupedSummary(
+                  covariate, r.theta(), r.correlation(), r.varianceReduction(), r.unadjusted()));
+        }
+        if (prop) {
+          long xc = 0;
+          long nc = 0;
+          long xt = 0;
+          long nt = 0;
+          for (int i = 0; i < n; i++) {
+            int v = t.variantOf(i);
+            if (v == ci) {
+              nc++;
+              if (num[i] > 0) {
+                xc++;
+              }
+            } else if (v == ti) {
+              nt++;
+              if (num[i] > 0) {
+                xt++;
+              }
+            }
+          }
+          return new Computed(
+              TwoSample.proportions(
+                  control, xc, nc, treatment, xt, nt, alpha, spec.pooledProportions()),
+              null);
+        }
+        Moments c = new Moments();
+        Moments tr = new Moments();
+        for (int i = 0; i < n; i++) {
+          int v = t.variantOf(i);
+          if (v == ci) {
+            c.add(num[i]);
+          } else if (v == ti) {
+            tr.add(num[i]);
+          }
+        }
+        return new Computed(TwoSample.welch(control, c, treatment, tr, alpha), null);
+      }
+      default -> throw new IllegalStateException("unknown kind " + m.kind());
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.vitrina.experiments.assign;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * What a config change does to a running experiment's assignment, computed exactly over the bucket
+ * space {@code [0, 1)} (no sampling). Changing the weights moves units between variants: their
+ * exposure mixes both arms and the comparison is biased (Kohavi, Tang &amp; Xu, <i>Trustworthy
+ * Online Controlled Experiments</i>, 2020, ch. 21 on ramping). Raising the coverage only adds
+ * units. A new salt re-randomizes everybody.
+ *
+ * @param experiment the experiment name
+ * @param saltChanged whether the salt differs (then every unit is re-randomized)
+ * @param stayed fraction of all units in the same variant before and after
+ * @param moved fraction of all units that switch from one variant to another
+ * @param entered fraction of all units that were not covered before and are now
+ * @param left fraction of all units that were covered before and are not now
+ * @param warnings human-readable warnings with the fix; empty when the change is safe
+ */
+public record AssignmentChange(
+    String experiment,
+    boolean saltChanged,
+    double stayed,
+    double moved,
+    double entered,
+    double left,
+    List<String> warnings) {
+
+  /** Copies the warnings. */
+  public AssignmentChange {
+    warnings = List.copyOf(warnings);
+  }
+
+  /** Whether any unit changes variant (a warning is due). */
+  public boolean rebuckets() {
+    return moved > 0 || saltChanged;
+  }
+
+  /** Compares two configs of the same experiment; variants are matched by name. */
+  public static AssignmentChange between(Experiment before, Experiment after) {
+    List<String> warnings = new ArrayList<>();
+    if (!before.salt().equals(after.salt())) {
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "experiment '%s': the salt changed from '%s' to '%s', so every unit is"
+                  + " re-randomized; analyze the new run as a new experiment and do not pool it"
+                  + " with the old one",
+              after.name(),
+              before.salt(),
+              after.salt()));
+      return new AssignmentChange(after.name(), true, Double.NaN, Double.NaN, 0, 0, warnings);
+    }
+    double[][] rb = before.ranges();
+    double[][] ra = after.ranges();
+    TreeSet<Double> cuts = new TreeSet<>();
+    cuts.add(0.0);
+    cuts.add(1.0);
+    for (double[] r : rb) {
+      cuts.add(r[0]);
+      cuts.add(r[1]);
+    }
+    for (double[] r : ra) {
+      cuts.add(r[0]);
+      cuts.add(r[1]);
+    }
+    Double[] c = cuts.toArray(new Double[0]);
+    double stayed = 0;
+    double moved = 0;
+    double entered = 0;
+    double left = 0;
+    for (int i = 0; i + 1 < c.length; i++) {
+      double lo = c[i];
+      double hi = c[i + 1];
+      double mid = (lo + hi) / 2;
+      String b = variantAt(before, rb, mid);
+      String a = variantAt(after, ra, mid);
+      double len = hi - lo;
+      if (b == null && a != null) {
+        entered += len;
+      } else if (b != null && a == null) {
+        left += len;
+      } else if (b != null) {
+        if (b.equals(a)) {
+          stayed += len;
+        } else {
+          moved += len;
+        }
+      }
+    }
+    if (moved > 1e-12) {
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "experiment '%s': the change from %s to %s moves %.2f%% of all units (%.1f%% of"
+                  + " those in the experiment) to another variant; their data mixes both arms and"
+                  + " biases the comparison. Keep the weights and change the coverage instead, or"
+                  + " start a new run with a new salt",
+              after.name(),
+              split(before),
+              split(after),
+              100 * moved,
+              100 * moved / Math.max(1e-300, stayed + moved + left)));
+    } else {
+      moved = 0;
+    }
+    if (left > 1e-12) {
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "experiment '%s': %.2f%% of all units leave the experiment (coverage or variants"
+                  + " removed); exclude their post-change data from the analysis",
+              after.name(),
+              100 * left));
+    } else {
+      left = 0;
+    }
+    return new AssignmentChange(after.name(), false, stayed, moved, entered, left, warnings);
+  }
+
+  private static String variantAt(Experiment e, double[][] ranges, double u) {
+    for (int i = 0; i < ranges.length; i++) {
+      if (u >= ranges[i][0] && u < ranges[i][1]) {
+        return e.variants().get(i).name();
+      }
+    }
+    return null;
+  }
+
+  private static String split(Experiment e) {
+    StringBuilder sb = new StringBuilder();
+    for (Variant v : e.variants()) {
+      if (sb.length() > 0) {
+        sb.append(',');
+      }
+      sb.append(v.name()).append(':').append(fmt(v.weight()));
+    }
+    sb.append(" (coverage ").append(fmt(e.coverage())).append(')');
+    return sb.toString();
+  }
+
+  private static String fmt(double x) {
+    return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
+  }
+}

@@ -1,0 +1,337 @@
+package dev.vitrina.forecast.backtest;
+
+import dev.vitrina.core.progress.Progress;
+import dev.vitrina.demand.panel.Panel;
+import dev.vitrina.demand.sales.SalesTable;
+import dev.vitrina.forecast.gbm.GbmModel;
+import dev.vitrina.forecast.metrics.Evaluation;
+import dev.vitrina.forecast.metrics.HierarchyLevel;
+import dev.vitrina.forecast.metrics.MetricSummary;
+import dev.vitrina.forecast.metrics.Wrmsse;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rolling-origin backtest of a {@link MarketplaceSpec} on a marketplace, scored at store x item x
+ * day: WRMSSE over the hierarchy levels that exist in the data (the M5 levels: total, state, store,
+ * category, department, their crossings, item, item x state, item x store), and WAPE, bias, MAE,
+ * RMSE, MASE, RMSSE over the bottom series.
+ *
+ * <p>No leakage: at each origin the level panel is built with {@code end = origin - 1}, so the
+ * feature engine never reads a sale on or after the origin; the bottom panel is used after the
+ * origin only for the actuals.
+ */
+public final class MarketplaceBacktest {
+
+  private MarketplaceBacktest() {}
+
+  /**
+   * One fold.
+   *
+   * @param origin the first forecast day
+   * @param wrmsse the WRMSSE and its level scores
+   * @param bottom errors over the bottom series
+   * @param featureSeconds panel and feature time
+   * @param fitSeconds model training time (or baseline time)
+   * @param predictSeconds disaggregation time
+   * @param peakHeapMb peak Java heap during the fold (sum of the heap pools' peaks)
+   * @param bestRounds LightGBM rounds kept, per direct model
+   * @param levelSeries series at the model's level
+   * @param bottomWithoutParent bottom series forecast 0 (no parent at the origin)
+   */
+  public record Fold(
+      LocalDate origin,
+      Wrmsse.Result wrmsse,
+      MetricSummary bottom,
+      double featureSeconds,
+      double fitSeconds,
+      double predictSeconds,
+      double peakHeapMb,
+      List<Integer> bestRounds,
+      int levelSeries,
+      int bottomWithoutParent) {}
+
+  /** The folds plus per-series samples for plots. */
+  public record Result(MarketplaceSpec spec, List<Fold> folds, List<Sample> samples) {
+
+    /** The mean of a value over folds. */
+    public double mean(java.util.function.ToDoubleFunction<Fold> f) {
+      return folds.stream().mapToDouble(f).average().orElse(Double.NaN);
+    }
+  }
+
+  /**
+   * A series' last fold, for charts.
+   *
+   * @param name the series' key
+   * @param history the 56 days before the origin
+   * @param actual the actuals
+   * @param forecast the forecast
+   */
+  public record Sample(String name, double[] history, double[] actual, double[] forecast) {}
+
+  /** The M5 aggregation levels, as column lists; those whose columns exist are used. */
+  public static final List<List<String>> M5_LEVELS =
+      List.of(
+          List.of(),
+          List.of("state"),
+          List.of("store"),
+          List.of("category"),
+          List.of("department"),
+          List.of("state", "category"),
+          List.of("state", "department"),
+          List.of("store", "category"),
+          List.of("store", "department"),
+          List.of("item"),
+          List.of("item", "state"),
+          List.of("store", "item"));
+
+  /** Runs the backtest; {@code sampleSeries} bottom series (top sellers) are kept for charts. */
+  public static Result run(
+      MarketplaceForecaster fc,
+      MarketplaceSpec spec,
+      int folds,
+      int stepDays,
+      int sampleSeries,
+      Progress progress) {
+    int h = spec.horizonDays();
+    int[] origins = fc.origins(folds, h, stepDays);
+    Panel bottom = fc.bottom();
+    List<HierarchyLevel> levels = hierarchy(bottom);
+    List<Fold> out = new ArrayList<>();
+    List<Sample> samples = new ArrayList<>();
+    for (int f = 0; f < origins.length; f++) {
+      int o = origins[f];
+      progress.message("fold " + (f + 1) + "/" + folds + " origin " + LocalDate.ofEpochDay(o));
+      resetPeaks();
+      MarketplaceForecaster.Result r = fc.forecast(o, spec, null, Progress.silent());
+      double peak = peakHeapMb();
+      int n = bottom.seriesCount();
+      int t = o - fc.firstDay();
+      float[] train = fc.bottomWindow(fc.firstDay(), o);
+      for (int i = 0; i < train.length; i++) {
+        if (Float.isNaN(train[i])) {
+          train[i] = 0;
+        }
+      }
+      float[] act = fc.bottomWindow(o, o + h);
+      double[] actual = new double[act.length];
+      for (int i = 0; i < act.length; i++) {
+        actual[i] = Float.isNaN(act[i]) ? 0 : act[i];
+      }
+      double[] dollars = dollarSales(fc, o - 28, o);
+      Wrmsse.Result w = Wrmsse.compute(train, t, actual, r.bottom(), h, dollars, levels);
+      // per-series history from the first sale on, for MASE / RMSSE
+      float[] hist = fc.bottomWindow(fc.firstDay(), o);
+      int[] off = new int[n + 1];
+      float[] flat = new float[hist.length];
+      int used = 0;
+      for (int s = 0; s < n; s++) {
+        for (int i = s * t; i < (s + 1) * t; i++) {
+          if (!Float.isNaN(hist[i])) {
+            flat[used++] = hist[i];
+          }
+        }
+        off[s + 1] = used;
+      }
+      MetricSummary ms =
+          Evaluation.of(java.util.Arrays.copyOf(flat, used), off, actual, r.bottom(), h, 1)
+              .summary();
+      List<Integer> rounds = new ArrayList<>();
+      for (GbmModel m : r.models()) {
+        rounds.add(m.bestRound());
+        m.close();
+      }
+      out.add(
+          new Fold(
+              LocalDate.ofEpochDay(o),
+              w,
+              ms,
+              r.featureSeconds(),
+              r.fitSeconds(),
+              r.predictSeconds(),
+              peak,
+              rounds,
+              r.levelPanel().seriesCount(),
+              r.bottomWithoutParent()));
+      if (f == origins.length - 1 && sampleSeries > 0) {
+        samples.addAll(samples(fc, o, h, actual, r.bottom(), dollars, sampleSeries));
+      }
+      progress.step(1);
+    }
+    return new Result(spec, out, samples);
+  }
+
+  /** The hierarchy levels of the M5 evaluation that exist among the bottom panel's columns. */
+  public static List<HierarchyLevel> hierarchy(Panel bottom) {
+    List<HierarchyLevel> levels = new ArrayList<>();
+    for (List<String> cols : M5_LEVELS) {
+      if (!bottom.keyColumns().containsAll(cols)) {
+        continue;
+      }
+      if (cols.isEmpty()) {
+        levels.add(HierarchyLevel.total(bottom.seriesCount()));
+        continue;
+      }
+      String[] keys = new String[bottom.seriesCount()];
+      for (int s = 0; s < keys.length; s++) {
+        StringBuilder b = new StringBuilder();
+        for (String c : cols) {
+          b.append(bottom.key(s, c)).append('|');
+        }
+        keys[s] = b.toString();
+      }
+      levels.add(HierarchyLevel.of(String.join(",", cols), keys));
+    }
+    return levels;
+  }
+
+  /** Quantity times price per bottom series over {@code [fromDay, toDay)} (the M5 weights). */
+  public static double[] dollarSales(MarketplaceForecaster fc, int fromDay, int toDay) {
+    Panel bottom = fc.bottom();
+    SalesTable sales = fc.sales();
+    Map<Long, Integer> seriesOf = new HashMap<>();
+    int nItems = sales.items().size();
+    for (int s = 0; s < bottom.seriesCount(); s++) {
+      int st = sales.stores().require(bottom.key(s, "store"), "store");
+      int it = sales.items().require(bottom.key(s, "item"), "item");
+      seriesOf.put((long) st * nItems + it, s);
+    }
+    double[] d = new double[bottom.seriesCount()];
+    int[] day = sales.day();
+    for (int i = 0; i < sales.rows(); i++) {
+      if (day[i] >= fromDay && day[i] < toDay) {
+        float price = sales.price()[i];
+        if (Float.isFinite(price)) {
+          Integer s = seriesOf.get((long) sales.store()[i] * nItems + sales.item()[i]);
+          if (s != null) {
+            d[s] += sales.qty()[i] * (double) price;
+          }
+        }
+      }
+    }
+    return d;
+  }
+
+  private static List<Sample> samples(
+      MarketplaceForecaster fc,
+      int o,
+      int h,
+      double[] actual,
+      double[] forecast,
+      double[] dollars,
+      int k) {
+    Panel bottom = fc.bottom();
+    Integer[] order = new Integer[bottom.seriesCount()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(dollars[b], dollars[a]));
+    float[] hist = fc.bottomWindow(o - 56, o);
+    List<Sample> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(k, order.length); i++) {
+      int s = order[i];
+      double[] hs = new double[56];
+      for (int t = 0; t < 56; t++) {
+        float v = hist[s * 56 + t];
+        hs[t] = Float.isNaN(v) ? 0 : v;
+      }
+      out.add(
+          new Sample(
+              bottom.key(s, "item") + " @ " + bottom.key(s, "store"),
+              hs,
+              java.util.Arrays.copyOfRange(actual, s * h, (s + 1) * h),
+              java.util.Arrays.copyOfRange(forecast, s * h, (s + 1) * h)));
+    }
+    return out;
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  private static double peakHeapMb() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum / 1048576.0;
+  }
+
+  /**
+   * The process's peak resident memory in MB (Linux {@code VmHWM}: Java heap plus native memory
+   * such as LightGBM's), or NaN where unavailable.
+   */
+  public static double peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+    return Double.NaN;
+  }
+
+  /** Summary figures of a result, for JSON output. */
+  public static Map<String, Object> summary(Result r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    MarketplaceSpec s = r.spec();
+    m.put("model", s.model());
+    m.put("level", s.level().toString());
+    m.put("freq", s.freq().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("horizonDays", s.horizonDays());
+    m.put("wrmsse", r.mean(f -> f.wrmsse().wrmsse()));
+    m.put("wape", r.mean(f -> f.bottom().wape()));
+    m.put("bias", r.mean(f -> f.bottom().bias()));
+    m.put("mae", r.mean(f -> f.bottom().mae()));
+    m.put("rmse", r.mean(f -> f.bottom().rmse()));
+    m.put("mase", r.mean(f -> f.bottom().mase()));
+    m.put("rmsse", r.mean(f -> f.bottom().rmsse()));
+    m.put("featureSeconds", r.mean(Fold::featureSeconds));
+    m.put("fitSeconds", r.mean(Fold::fitSeconds));
+    m.put("disaggregateSeconds", r.mean(Fold::predictSeconds));
+    m.put("peakHeapMb", r.folds().stream().mapToDouble(Fold::peakHeapMb).max().orElse(0));
+    m.put("peakRssMb", peakRssMb());
+    List<Map<String, Object>> folds = new ArrayList<>();
+    for (Fold f : r.folds()) {
+      Map<String, Object> fm = new LinkedHashMap<>();
+      fm.put("origin", f.origin().toString());
+      fm.put("wrmsse", f.wrmsse().wrmsse());
+      fm.put("wrmsseLevels", f.wrmsse().levels());
+      fm.put("wape", f.bottom().wape());
+      fm.put("bias", f.bottom().bias());
+      fm.put("mae", f.bottom().mae());
+      fm.put("rmse", f.bottom().rmse());
+      fm.put("mase", f.bottom().mase());
+      fm.put("rmsse", f.bottom().rmsse());
+      fm.put("featureSeconds", f.featureSeconds());
+      fm.put("fitSeconds", f.fitSeconds());
+      fm.put("disaggregateSeconds", f.predictSeconds());
+      fm.put("peakHeapMb", f.peakHeapMb());
+      fm.put("bestRounds", f.bestRounds());
+      fm.put("levelSeries", f.levelSeries());
+      fm.put("bottomWithoutParent", f.bottomWithoutParent());
+      folds.add(fm);
+    }
+    m.put("folds", folds);
+    return m;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.vitrina.forecast.backtest;
+
+import dev.vitrina.core.artifact.ArtifactManifest;
+import dev.vitrina.core.artifact.Artifacts;
+import dev.vitrina.demand.panel.Freq;
+import dev.vitrina.demand.panel.Level;
+import dev.vitrina.forecast.disagg.ShareMethod;
+import dev.vitrina.forecast.gbm.GbmModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A trained marketplace forecaster as an artifact (format {@value #FORMAT}): the {@link
+ * MarketplaceSpec} in the manifest's parameters and one LightGBM artifact per direct group in
+ * {@code gbm-0/}, {@code gbm-1/}, ...
+ *
+ * @param spec what the models forecast
+ * @param originDay the origin they were trained for (the first day after the training data)
+ * @param models one model per direct group
+ */
+public record MarketplaceModel(MarketplaceSpec spec, int originDay, List<GbmModel> models)
+    implements AutoCloseable {
+
+  /** The artifact format name. */
+  public static final String FORMAT = "vitrina.forecast.marketplace";
+
+  /** Saves atomically. */
+  public ArtifactManifest save(Path dir) throws IOException {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("level", spec.level().toString());
+    p.put("freq", spec.freq().name());
+    p.put("horizonDays", spec.horizonDays());
+    p.put("model", spec.model());
+    p.put("directGroups", spec.directGroups());
+    p.put("trainDays", spec.trainDays());
+    p.put("validDays", spec.validDays());
+    p.put("shares", spec.shares().name());
+    p.put("shareWindowDays", spec.shareWindowDays());
+    p.put("profileWindowDays", spec.profileWindowDays());
+    p.put("originDay", originDay);
+    p.put("gbm", spec.gbm().toMap());
+    StringBuilder fp = new StringBuilder();
+    for (GbmModel m : models) {
+      fp.append(m.fingerprint(), 0, 16);
+    }
+    return Artifacts.save(
+        dir,
+        FORMAT,
+        1,
+        p,
+        fp.toString(),
+        tmp -> {
+          for (int g = 0; g < models.size(); g++) {
+            models.get(g).save(tmp.resolve("gbm-" + g));
+          }
+        });
+  }
+
+  /** Loads and verifies an artifact written by {@link #save}. */
+  @SuppressWarnings("unchecked")
+  public static MarketplaceModel load(Path dir) throws IOException {
+    ArtifactManifest m = Artifacts.load(dir, FORMAT, 1);
+    Map<String, Object> p = m.parameters();
+    List<Integer> groups = new ArrayList<>();
+    for (Object o : (List<Object>) p.get("directGroups")) {
+      groups.add(((Number) o).intValue());
+    }
+    List<GbmModel> models = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      models.add(GbmModel.load(dir.resolve("gbm-" + g)));
+    }
+    MarketplaceSpec spec =
+        new MarketplaceSpec(
+            Level.parse((String) p.get("level")),
+            Freq.valueOf(((String) p.get("freq")).toUpperCase(Locale.ROOT)),
+            ((Number) p.get("horizonDays")).intValue(),
+            (String) p.get("model"),
+            models.get(0).config(),
+            groups,
+            ((Number) p.get("trainDays")).intValue(),
+            ((Number) p.get("validDays")).intValue(),
+            ShareMethod.valueOf((String) p.get("shares")),
+            ((Number) p.get("shareWindowDays")).intValue(),
+            ((Number) p.get("profileWindowDays")).intValue());
+    return new MarketplaceModel(spec, ((Number) p.get("originDay")).intValue(), models);
+  }
+
+  @Override
+  public void close() {
+    models.forEach(GbmModel::close);
+  }
+}

@@ -1,0 +1,159 @@
+package dev.vitrina.forecast.backtest;
+
+import dev.vitrina.core.check.Checks;
+import dev.vitrina.demand.panel.Freq;
+import dev.vitrina.demand.panel.Level;
+import dev.vitrina.forecast.disagg.ShareMethod;
+import dev.vitrina.forecast.gbm.GbmConfig;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What to forecast on a marketplace and how to bring it down to store x item x day.
+ *
+ * @param level the level the model forecasts at (e.g. {@code store,item} or {@code item,city})
+ * @param freq day or week (a weekly model's forecasts are split into days by day-of-week profiles)
+ * @param horizonDays days forecast from the origin (a multiple of 7 for weekly models)
+ * @param model {@code lgbm}, or a baseline: {@code naive, snaive, ma, croston, sba, tsb, adida}
+ * @param gbm LightGBM parameters (for {@code lgbm})
+ * @param directGroups for {@code lgbm}: the ends of the horizon groups, in periods; one direct
+ *     model per group, which for steps in {@code (previous end, end]} uses only lags {@code >= end}
+ *     (e.g. {@code [28]}: one model with lags >= 28; {@code [7,14,21,28]}: four models)
+ * @param trainDays days of training rows before the validation window
+ * @param validDays days of the early-stopping window just before the origin
+ * @param shares how parent forecasts are split among store x item children
+ * @param shareWindowDays the trailing window the shares are computed over
+ * @param profileWindowDays the trailing window of day-of-week profiles (a multiple of 7)
+ */
+public record MarketplaceSpec(
+    Level level,
+    Freq freq,
+    int horizonDays,
+    String model,
+    GbmConfig gbm,
+    List<Integer> directGroups,
+    int trainDays,
+    int validDays,
+    ShareMethod shares,
+    int shareWindowDays,
+    int profileWindowDays) {
+
+  /** The model names accepted. */
+  public static final List<String> MODELS =
+      List.of("lgbm", "naive", "snaive", "ma", "croston", "sba", "tsb", "adida");
+
+  public MarketplaceSpec {
+    Checks.atLeast("horizonDays", horizonDays, 1);
+    model = model.toLowerCase(Locale.ROOT);
+    Checks.require(
+        MODELS.contains(model), "--model must be one of " + MODELS + ", got '" + model + "'");
+    Checks.require(
+        freq == Freq.DAY || horizonDays % 7 == 0,
+        "--horizon must be a multiple of 7 days for --freq week, got " + horizonDays);
+    Checks.atLeast("trainDays", trainDays, 7);
+    Checks.atLeast("validDays", validDays, 0);
+    Checks.atLeast("shareWindowDays", shareWindowDays, 1);
+    Checks.require(
+        profileWindowDays >= 7 && profileWindowDays % 7 == 0,
+        "profileWindowDays must be a positive multiple of 7, got " + profileWindowDays);
+    int hp = horizonDays / freq.days();
+    directGroups = directGroups == null || directGroups.isEmpty() ? List.of(hp) : directGroups;
+    int prev = 0;
+    for (int g : directGroups) {
+      Checks.require(
+          g > prev, "--direct-groups must be increasing positive periods, got " + directGroups);
+      prev = g;
+    }
+    Checks.require(
+        prev == hp,
+        "--direct-groups must end at the horizon in periods ("
+            + hp
+            + "), got "
+            + directGroups
+            + "; e.g. --direct-groups 7,14,21,28 for 28 days");
+  }
+
+  /**
+   * Defaults: LightGBM defaults, one direct model, 364 training days, 28 validation days,
+   * proportion of averages over 28 days, day-of-week profiles over 56 days.
+   */
+  public static MarketplaceSpec of(Level level, Freq freq, int horizonDays, String model) {
+    return new MarketplaceSpec(
+        level,
+        freq,
+        horizonDays,
+        model,
+        GbmConfig.defaults(),
+        null,
+        364,
+        28,
+        ShareMethod.PROPORTION_OF_AVERAGES,
+        28,
+        56);
+  }
+
+  /** The horizon in periods of {@link #freq()}. */
+  public int horizonPeriods() {
+    return horizonDays / freq.days();
+  }
+
+  public MarketplaceSpec withGbm(GbmConfig g) {
+    return new MarketplaceSpec(
+        level,
+        freq,
+        horizonDays,
+        model,
+        g,
+        directGroups,
+        trainDays,
+        validDays,
+        shares,
+        shareWindowDays,
+        profileWindowDays);
+  }
+
+  public MarketplaceSpec withDirectGroups(List<Integer> groups) {
+    return new MarketplaceSpec(
+        level,
+        freq,
+        horizonDays,
+        model,
+        gbm,
+        groups,
+        trainDays,
+        validDays,
+        shares,
+        shareWindowDays,
+        profileWindowDays);
+  }
+
+  public MarketplaceSpec withWindows(int train, int valid) {
+    return new MarketplaceSpec(
+        level,
+        freq,
+        horizonDays,
+        model,
+        gbm,
+        directGroups,
+        train,
+        valid,
+        shares,
+        shareWindowDays,
+        profileWindowDays);
+  }
+
+  public MarketplaceSpec withShares(ShareMethod method, int windowDays) {
+    return new MarketplaceSpec(
+        level,
+        freq,
+        horizonDays,
+        model,
+        gbm,
+        directGroups,
+        trainDays,
+        validDays,
+        method,
+        windowDays,
+        profileWindowDays);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.vitrina.recs.als;
+
+import dev.vitrina.recs.linalg.Kernels;
+
+/**
+ * A few conjugate-gradient steps on one row's normal equations {@code (G + Y'(C-I)Y) x = Y'C p},
+ * warm-started from the current row (as in the {@code implicit} library's {@code
+ * least_squares_cg}). One instance per thread; reuses its scratch vectors.
+ */
+final class CgSolver {
+  private static final Kernels K = Kernels.get();
+
+  private final int f;
+  private final int steps;
+  private final float[] x;
+  private final float[] r;
+  private final float[] p;
+  private final float[] ap;
+
+  CgSolver(int f, int steps) {
+    this.f = f;
+    this.steps = steps;
+    this.x = new float[f];
+    this.r = new float[f];
+    this.p = new float[f];
+    this.ap = new float[f];
+  }
+
+  void solve(
+      float[] factors, int row, float[] y, float[] gram, int[] indptr, int[] idx, float[] cm1) {
+    int from = indptr[row];
+    int to = indptr[row + 1];
+    int base = row * f;
+    if (from == to) {
+      java.util.Arrays.fill(factors, base, base + f, 0f);
+      return;
+    }
+    System.arraycopy(factors, base, x, 0, f);
+    // r = b - A x = sum (1 + c) y - G x - sum c (y.x) y
+    K.matVec(gram, x, r, f);
+    for (int d = 0; d < f; d++) {
+      r[d] = -r[d];
+    }
+    K.weightedProjections(y, f, idx, cm1, from, to, x, r, true);
+    System.arraycopy(r, 0, p, 0, f);
+    float rsold = K.dot(r, 0, r, 0, f);
+    if (rsold < 1e-20f) {
+      return;
+    }
+    for (int s = 0; s < steps; s++) {
+      K.matVec(gram, p, ap, f);
+      K.weightedProjections(y, f, idx, cm1, from, to, p, ap, false);
+      float pap = K.dot(p, 0, ap, 0, f);
+      if (!(pap > 0f)) {
+        break;
+      }
+      float alpha = rsold / pap;
+      K.axpy(alpha, p, 0, x, 0, f);
+      K.axpy(-alpha, ap, 0, r, 0, f);
+      float rsnew = K.dot(r, 0, r, 0, f);
+      if (rsnew < 1e-20f) {
+        break;
+      }
+      K.xpby(r, rsnew / rsold, p, f);
+      rsold = rsnew;
+    }
+    System.arraycopy(x, 0, factors, base, f);
+  }
+}

@@ -1,0 +1,240 @@
+package dev.vitrina.recs.als;
+
+import dev.vitrina.recs.data.UserItemMatrix;
+import dev.vitrina.recs.linalg.Kernels;
+import dev.vitrina.recs.model.BaseRecommender;
+import dev.vitrina.recs.model.BatchRecommendations;
+import dev.vitrina.recs.model.ItemFilter;
+import dev.vitrina.recs.model.ModelFiles;
+import dev.vitrina.recs.model.Parallel;
+import dev.vitrina.recs.model.RecommendOptions;
+import dev.vitrina.recs.model.Recommendations;
+import dev.vitrina.recs.model.SeenItems;
+import dev.vitrina.recs.model.TopK;
+import dev.vitrina.recs.model.UnknownUserPolicy;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A fitted implicit-ALS model: the score of item {@code i} for user {@code u} is the dot product of
+ * their factor vectors; similar items are ranked by the cosine of item factors.
+ *
+ * <p>Scoring uses the item factors packed in panels of {@link Kernels#panelWidth()} items, so one
+ * user costs {@code O(items f)} and {@link #recommendAll} is a cache-blocked matrix product (blocks
+ * of 64 users x 256 items) fused with top-k selection: no users x items score matrix is ever held.
+ * Single and batch recommendations use the same kernel and so agree exactly.
+ */
+public final class IalsModel extends BaseRecommender {
+
+  /** The artifact format name. */
+  public static final String FORMAT = "vitrina.recs.ials";
+
+  private static final int VERSION = 1;
+  private static final int USER_BLOCK = 64;
+  private static final int TILE_PANELS = 16;
+
+  private final int f;
+  private final float[] userFactors;
+  private final float[] itemFactors;
+  private final float[] itemNorms;
+  private final float[] panels;
+  private final int width;
+  private final Kernels kernels = Kernels.get();
+
+  IalsModel(Common common, int factors, float[] userFactors, float[] itemFactors) {
+    super("ials", common);
+    this.f = factors;
+    this.userFactors = userFactors;
+    this.itemFactors = itemFactors;
+    int items = numItems();
+    this.itemNorms = new float[items];
+    for (int i = 0; i < items; i++) {
+      itemNorms[i] = (float) Math.sqrt(kernels.dot(itemFactors, i * f, itemFactors, i * f, f));
+    }
+    this.width = kernels.panelWidth();
+    int numPanels = (items + width - 1) / width;
+    this.panels = new float[numPanels * f * width];
+    for (int i = 0; i < items; i++) {
+      int panel = i / width;
+      int j = i % width;
+      for (int d = 0; d < f; d++) {
+        panels[panel * f * width + d * width + j] = itemFactors[i * f + d];
+      }
+    }
+  }
+
+  /** The number of latent factors. */
+  public int factors() {
+    return f;
+  }
+
+  /** A copy of user {@code u}'s factor vector. */
+  public float[] userFactors(int u) {
+    return java.util.Arrays.copyOfRange(userFactors, u * f, (u + 1) * f);
+  }
+
+  /** A copy of item {@code i}'s factor vector. */
+  public float[] itemFactors(int i) {
+    return java.util.Arrays.copyOfRange(itemFactors, i * f, (i + 1) * f);
+  }
+
+  @Override
+  protected void scoreUser(int user, float[] out) {
+    int items = numItems();
+    float[] tile = new float[4 * width];
+    int xo = user * f;
+    for (int panel = 0, start = 0; start < items; panel++, start += width) {
+      kernels.scorePanel4(userFactors, xo, xo, xo, xo, panels, panel * f * width, f, tile);
+      System.arraycopy(tile, 0, out, start, Math.min(width, items - start));
+    }
+  }
+
+  @Override
+  protected void scoreSimilar(int item, float[] out) {
+    float n = itemNorms[item];
+    for (int j = 0; j < out.length; j++) {
+      float d = n * itemNorms[j];
+      out[j] =
+          d == 0f
+              ? Float.NEGATIVE_INFINITY
+              : kernels.dot(itemFactors, item * f, itemFactors, j * f, f) / d;
+    }
+  }
+
+  @Override
+  public BatchRecommendations recommendAll(int k, RecommendOptions options) {
+    checkK(k);
+    int users = numUsers();
+    int items = numItems();
+    if (options.unknownUsers() == UnknownUserPolicy.RAISE) {
+      // the base class raises with the count of cold users
+      for (int u = 0; u < users; u++) {
+        if (isCold(u)) {
+          return super.recommendAll(k, options);
+        }
+      }
+    }
+    int[] counts = new int[users];
+    int[] outItems = new int[users * k];
+    float[] outScores = new float[users * k];
+    Recommendations.Source[] sources = new Recommendations.Source[users];
+    boolean exclude = options.seen() == SeenItems.EXCLUDE;
+    ItemFilter filter = options.filter();
+    UserItemMatrix seen = trainingMatrix();
+    int[] indptr = seen.indptr();
+    int[] seenIdx = seen.indices();
+    boolean[] known = new boolean[items];
+    for (int i = 0; i < items; i++) {
+      known[i] = isKnownItem(i);
+    }
+    int numPanels = (items + width - 1) / width;
+    Parallel.forRange(
+        users,
+        USER_BLOCK,
+        Parallel.defaultThreads(),
+        (w, from, to) -> {
+          TopK[] heaps = new TopK[USER_BLOCK];
+          int[] warm = new int[USER_BLOCK];
+          int[] ptr = new int[USER_BLOCK];
+          float[] tile = new float[4 * width];
+          int nw = 0;
+          for (int u = from; u < to; u++) {
+            if (isCold(u)) {
+              Recommendations r =
+                  cold("user '" + users().id(u) + "' has no training interactions", k, options);
+              counts[u] = r.size();
+              sources[u] = r.source();
+              System.arraycopy(r.items(), 0, outItems, u * k, r.size());
+              System.arraycopy(r.scores(), 0, outScores, u * k, r.size());
+            } else {
+              heaps[nw] = new TopK(k);
+              ptr[nw] = indptr[u];
+              warm[nw++] = u;
+            }
+          }
+          for (int p0 = 0; p0 < numPanels; p0 += TILE_PANELS) {
+            int p1 = Math.min(numPanels, p0 + TILE_PANELS);
+            for (int q = 0; q < nw; q += 4) {
+              int n4 = Math.min(4, nw - q);
+              int x0 = warm[q] * f;
+              int x1 = warm[q + Math.min(1, n4 - 1)] * f;
+              int x2 = warm[q + Math.min(2, n4 - 1)] * f;
+              int x3 = warm[q + Math.min(3, n4 - 1)] * f;
+              for (int panel = p0; panel < p1; panel++) {
+                kernels.scorePanel4(
+                    userFactors, x0, x1, x2, x3, panels, panel * f * width, f, tile);
+                int start = panel * width;
+                int len = Math.min(width, items - start);
+                for (int r = 0; r < n4; r++) {
+                  int slot = q + r;
+                  TopK heap = heaps[slot];
+                  float thr = heap.threshold();
+                  int u = warm[slot];
+                  int end = indptr[u + 1];
+                  for (int j = 0; j < len; j++) {
+                    float s = tile[r * width + j];
+                    if (s >= thr) {
+                      int item = start + j;
+                      if (!known[item]) {
+                        continue;
+                      }
+                      if (exclude) {
+                        int pp = ptr[slot];
+                        while (pp < end && seenIdx[pp] < item) {
+                          pp++;
+                        }
+                        ptr[slot] = pp;
+                        if (pp < end && seenIdx[pp] == item) {
+                          continue;
+                        }
+                      }
+                      if (filter.allows(item) && heap.offer(item, s)) {
+                        thr = heap.threshold();
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+          for (int slot = 0; slot < nw; slot++) {
+            int u = warm[slot];
+            counts[u] = heaps[slot].drainTo(outItems, outScores, u * k);
+            sources[u] = Recommendations.Source.MODEL;
+          }
+        });
+    return new BatchRecommendations(k, counts, outItems, outScores, sources);
+  }
+
+  @Override
+  protected String format() {
+    return FORMAT;
+  }
+
+  @Override
+  protected int formatVersion() {
+    return VERSION;
+  }
+
+  @Override
+  protected void writeModel(Path dir) throws IOException {
+    ModelFiles.writeFloats(dir.resolve("user_factors.f32"), userFactors);
+    ModelFiles.writeFloats(dir.resolve("item_factors.f32"), itemFactors);
+  }
+
+  /** Loads a model saved by {@link #save(Path)}, verifying format, version and checksums. */
+  public static IalsModel load(Path dir) throws IOException {
+    Common c = readCommon(dir, FORMAT, VERSION);
+    Object fv = c.parameters().get("factors");
+    if (!(fv instanceof Number n)) {
+      throw new IOException(dir + ": manifest has no integer 'factors' parameter; retrain");
+    }
+    int f = n.intValue();
+    float[] x = ModelFiles.readFloats(dir.resolve("user_factors.f32"));
+    float[] y = ModelFiles.readFloats(dir.resolve("item_factors.f32"));
+    if (x.length != (long) c.users().size() * f || y.length != (long) c.items().size() * f) {
+      throw new IOException(dir + ": factor files do not match " + f + " factors; retrain");
+    }
+    return new IalsModel(c, f, x, y);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Interaction data: external ids mapped once to dense ints, row arrays, item and user attributes,
+ * the CSR user-item matrix the algorithms read, and validating readers (MovieLens, CSV/TSV).
+ */
+package dev.vitrina.recs.data;

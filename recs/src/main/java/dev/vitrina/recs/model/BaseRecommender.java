@@ -1,0 +1,391 @@
+package dev.vitrina.recs.model;
+
+import dev.vitrina.core.artifact.ArtifactManifest;
+import dev.vitrina.core.artifact.Artifacts;
+import dev.vitrina.core.ids.IdIndex;
+import dev.vitrina.recs.data.UserItemMatrix;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * The shared machinery of all models: id handling, the training matrix for seen-item filtering, the
+ * popularity fallback, item filters, top-k selection, batch recommendation and saving. A model
+ * supplies dense scores ({@link #scoreUser}, {@link #scoreSimilar}) and its own files.
+ */
+public abstract class BaseRecommender implements Recommender {
+
+  /**
+   * The state every model keeps.
+   *
+   * @param users the user index
+   * @param items the item index
+   * @param seen the training user-item matrix (values as the model used them)
+   * @param parameters training parameters
+   * @param fingerprint training-data fingerprint
+   */
+  public record Common(
+      IdIndex users,
+      IdIndex items,
+      UserItemMatrix seen,
+      Map<String, Object> parameters,
+      String fingerprint) {
+    public Common {
+      // normalise through JSON so in-memory parameters equal the ones read back from a manifest
+      Map<String, Object> plain = roundTrip(parameters);
+      parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(plain));
+      if (seen.rows() != users.size() || seen.cols() != items.size()) {
+        throw new IllegalArgumentException(
+            "training matrix is "
+                + seen.rows()
+                + "x"
+                + seen.cols()
+                + " but the indexes have "
+                + users.size()
+                + " users and "
+                + items.size()
+                + " items");
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> roundTrip(Map<String, Object> parameters) {
+    try {
+      return dev.vitrina.core.json.Json.mapper()
+          .readValue(dev.vitrina.core.json.Json.write(new TreeMap<>(parameters)), Map.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("model parameters must be plain JSON values", e);
+    }
+  }
+
+  private final Common common;
+  private final String name;
+
+  /** Items with at least one training interaction, most popular first. */
+  private final int[] popularOrder;
+
+  /** The number of training users of each item. */
+  private final int[] itemUsers;
+
+  /** Builds the shared state. */
+  protected BaseRecommender(String name, Common common) {
+    this.name = name;
+    this.common = common;
+    this.itemUsers = common.seen().columnCounts();
+    int known = 0;
+    for (int c : itemUsers) {
+      known += c > 0 ? 1 : 0;
+    }
+    long[] keys = new long[known];
+    int n = 0;
+    for (int i = 0; i < itemUsers.length; i++) {
+      if (itemUsers[i] > 0) {
+        keys[n++] = ((long) (Integer.MAX_VALUE - itemUsers[i]) << 32) | i;
+      }
+    }
+    Arrays.sort(keys);
+    popularOrder = new int[known];
+    for (int j = 0; j < known; j++) {
+      popularOrder[j] = (int) keys[j];
+    }
+  }
+
+  /**
+   * Writes the model's dense score for every item into {@code out} (length {@link #numItems()}).
+   * Called only for users with training interactions; may use {@code out} freely.
+   */
+  protected abstract void scoreUser(int user, float[] out);
+
+  /** Writes the similarity of every item to {@code item} into {@code out}. */
+  protected abstract void scoreSimilar(int item, float[] out);
+
+  /** The artifact format name, e.g. {@code "vitrina.recs.ials"}. */
+  protected abstract String format();
+
+  /** The artifact format version written. */
+  protected abstract int formatVersion();
+
+  /** Writes the model's own files into {@code dir}. */
+  protected abstract void writeModel(Path dir) throws IOException;
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return common.parameters();
+  }
+
+  @Override
+  public String dataFingerprint() {
+    return common.fingerprint();
+  }
+
+  @Override
+  public IdIndex users() {
+    return common.users();
+  }
+
+  @Override
+  public IdIndex items() {
+    return common.items();
+  }
+
+  /** The number of items. */
+  public int numItems() {
+    return common.items().size();
+  }
+
+  /** The number of users. */
+  public int numUsers() {
+    return common.users().size();
+  }
+
+  /** The training matrix. */
+  public UserItemMatrix trainingMatrix() {
+    return common.seen();
+  }
+
+  /** Whether {@code item} had training interactions (only those are recommended). */
+  public boolean isKnownItem(int item) {
+    return itemUsers[item] > 0;
+  }
+
+  /** Whether {@code user} has no training interactions. */
+  public boolean isCold(int user) {
+    return common.seen().rowNnz(user) == 0;
+  }
+
+  /** The shared state (for subclasses saving and copying). */
+  protected Common common() {
+    return common;
+  }
+
+  /** Dense user scores for diagnostics and tests: the model's raw score for every item. */
+  public float[] scores(int user) {
+    checkUser(user);
+    float[] out = new float[numItems()];
+    scoreUser(user, out);
+    return out;
+  }
+
+  @Override
+  public Recommendations recommend(int user, int k, RecommendOptions options) {
+    checkK(k);
+    checkUser(user);
+    if (isCold(user)) {
+      return cold("user '" + users().id(user) + "' has no training interactions", k, options);
+    }
+    float[] scores = new float[numItems()];
+    TopK top = new TopK(Math.min(k, Math.max(1, numItems())));
+    return selectForUser(user, scores, top, options);
+  }
+
+  @Override
+  public Recommendations recommend(String userId, int k, RecommendOptions options) {
+    checkK(k);
+    OptionalInt u = users().find(userId);
+    if (u.isEmpty()) {
+      return cold("user '" + userId + "' is unknown to the model", k, options);
+    }
+    return recommend(u.getAsInt(), k, options);
+  }
+
+  private Recommendations selectForUser(
+      int user, float[] scores, TopK top, RecommendOptions options) {
+    scoreUser(user, scores);
+    if (options.seen() == SeenItems.EXCLUDE) {
+      UserItemMatrix m = common.seen();
+      int[] idx = m.indices();
+      for (int p = m.indptr()[user], end = m.indptr()[user + 1]; p < end; p++) {
+        scores[idx[p]] = Float.NaN;
+      }
+    }
+    select(scores, -1, top, options.filter());
+    return top.drain(Recommendations.Source.MODEL);
+  }
+
+  /** Offers every known, allowed item with a non-NaN score (other than {@code self}). */
+  private void select(float[] scores, int self, TopK top, ItemFilter filter) {
+    int[] counts = itemUsers;
+    for (int i = 0; i < scores.length; i++) {
+      float s = scores[i];
+      if (s >= top.threshold() && counts[i] > 0 && i != self && filter.allows(i)) {
+        top.offer(i, s);
+      }
+    }
+  }
+
+  /** The answer for a cold or unknown user under the options' policy. */
+  protected Recommendations cold(String why, int k, RecommendOptions options) {
+    return switch (options.unknownUsers()) {
+      case RAISE ->
+          throw new UnknownIdException(
+              why
+                  + "; the unknown-user policy is RAISE: use FALLBACK_POPULAR to serve popular"
+                  + " items or SKIP to return nothing");
+      case SKIP -> Recommendations.skipped();
+      case FALLBACK_POPULAR -> popular(k, options.filter());
+    };
+  }
+
+  /** The {@code k} most popular training items allowed by {@code filter}. */
+  protected Recommendations popular(int k, ItemFilter filter) {
+    int[] it = new int[Math.min(k, popularOrder.length)];
+    float[] sc = new float[it.length];
+    int n = 0;
+    for (int j = 0; j < popularOrder.length && n < it.length; j++) {
+      int i = popularOrder[j];
+      if (filter.allows(i)) {
+        it[n] = i;
+        sc[n] = itemUsers[i];
+        n++;
+      }
+    }
+    return new Recommendations(
+        Arrays.copyOf(it, n), Arrays.copyOf(sc, n), Recommendations.Source.POPULAR_FALLBACK);
+  }
+
+  @Override
+  public Recommendations similarItems(int item, int k) {
+    checkK(k);
+    if (item < 0 || item >= numItems()) {
+      throw new IllegalArgumentException(
+          "item index " + item + " is out of range [0, " + numItems() + ")");
+    }
+    if (!isKnownItem(item)) {
+      throw new UnknownIdException(
+          "item '"
+              + items().id(item)
+              + "' has no training interactions, so the model has nothing to compare it with");
+    }
+    float[] scores = new float[numItems()];
+    scoreSimilar(item, scores);
+    TopK top = new TopK(k);
+    select(scores, item, top, ItemFilter.all());
+    return top.drain(Recommendations.Source.MODEL);
+  }
+
+  @Override
+  public Recommendations similarItems(String itemId, int k) {
+    OptionalInt i = items().find(itemId);
+    if (i.isEmpty()) {
+      throw new UnknownIdException("item '" + itemId + "' is unknown to the model");
+    }
+    return similarItems(i.getAsInt(), k);
+  }
+
+  @Override
+  public BatchRecommendations recommendAll(int k, RecommendOptions options) {
+    checkK(k);
+    int users = numUsers();
+    if (options.unknownUsers() == UnknownUserPolicy.RAISE) {
+      int cold = 0;
+      for (int u = 0; u < users; u++) {
+        cold += isCold(u) ? 1 : 0;
+      }
+      if (cold > 0) {
+        throw new UnknownIdException(
+            cold
+                + " of "
+                + users
+                + " users have no training interactions and the unknown-user policy is RAISE;"
+                + " use FALLBACK_POPULAR or SKIP for batch recommendation");
+      }
+    }
+    int[] counts = new int[users];
+    int[] items = new int[users * k];
+    float[] scores = new float[users * k];
+    Recommendations.Source[] sources = new Recommendations.Source[users];
+    int threads = Parallel.defaultThreads();
+    float[][] scratch = new float[threads][];
+    TopK[] heaps = new TopK[threads];
+    Parallel.forRange(
+        users,
+        64,
+        threads,
+        (w, from, to) -> {
+          if (scratch[w] == null) {
+            scratch[w] = new float[numItems()];
+            heaps[w] = new TopK(k);
+          }
+          for (int u = from; u < to; u++) {
+            Recommendations r;
+            if (isCold(u)) {
+              r = cold("user '" + users().id(u) + "' has no training interactions", k, options);
+            } else {
+              heaps[w].clear();
+              r = selectForUser(u, scratch[w], heaps[w], options);
+            }
+            counts[u] = r.size();
+            sources[u] = r.source();
+            System.arraycopy(r.items(), 0, items, u * k, r.size());
+            System.arraycopy(r.scores(), 0, scores, u * k, r.size());
+          }
+        });
+    return new BatchRecommendations(k, counts, items, scores, sources);
+  }
+
+  /** Checks {@code k >= 1}. */
+  protected static void checkK(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + k + "; ask for e.g. k=10");
+    }
+  }
+
+  /** Checks a dense user index. */
+  protected void checkUser(int user) {
+    if (user < 0 || user >= numUsers()) {
+      throw new IllegalArgumentException(
+          "user index " + user + " is out of range [0, " + numUsers() + ")");
+    }
+  }
+
+  /** Items with training interactions, most popular first (a copy). */
+  public int[] popularItems() {
+    return popularOrder.clone();
+  }
+
+  @Override
+  public void save(Path dir) throws IOException {
+    Artifacts.save(
+        dir,
+        format(),
+        formatVersion(),
+        common.parameters(),
+        common.fingerprint(),
+        tmp -> {
+          ModelFiles.writeIds(tmp.resolve("users.ids"), common.users());
+          ModelFiles.writeIds(tmp.resolve("items.ids"), common.items());
+          UserItemMatrix m = common.seen();
+          ModelFiles.writeInts(tmp.resolve("train.indptr"), m.indptr());
+          ModelFiles.writeInts(tmp.resolve("train.indices"), m.indices());
+          ModelFiles.writeFloats(tmp.resolve("train.data"), m.data());
+          writeModel(tmp);
+        });
+  }
+
+  /**
+   * Reads the shared state of a saved model after verifying its manifest (format, version,
+   * checksums).
+   */
+  protected static Common readCommon(Path dir, String format, int maxVersion) throws IOException {
+    ArtifactManifest m = Artifacts.load(dir, format, maxVersion);
+    IdIndex users = ModelFiles.readIds(dir.resolve("users.ids"));
+    IdIndex items = ModelFiles.readIds(dir.resolve("items.ids"));
+    UserItemMatrix seen =
+        UserItemMatrix.of(
+            users.size(),
+            items.size(),
+            ModelFiles.readInts(dir.resolve("train.indptr")),
+            ModelFiles.readInts(dir.resolve("train.indices")),
+            ModelFiles.readFloats(dir.resolve("train.data")));
+    return new Common(users, items, seen, m.parameters(), m.dataFingerprint());
+  }
+}

@@ -1,0 +1,67 @@
+package dev.vitrina.recs.model;
+
+import dev.vitrina.core.ids.IdIndex;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A fitted recommender: immutable and thread-safe. Users and items are addressed by dense index
+ * (from {@link #users()} / {@link #items()}) or by external id. Items never seen in training are
+ * never recommended. A user without training interactions, or an id the model does not know, is
+ * handled by the {@link UnknownUserPolicy} in the options: never by a silent {@code -1}.
+ *
+ * <p>Every list holds at most {@code k} distinct items, best first, ties broken by lower item
+ * index; {@code k} must be {@code >= 1}, and a list is shorter only when fewer items qualify.
+ */
+public interface Recommender {
+
+  /** The model family, e.g. {@code "ials"}. */
+  String name();
+
+  /** The training parameters (as recorded in the saved model). */
+  Map<String, Object> parameters();
+
+  /** The fingerprint of the training data. */
+  String dataFingerprint();
+
+  /** The users known to the model. */
+  IdIndex users();
+
+  /** The items known to the model. */
+  IdIndex items();
+
+  /**
+   * The top {@code k} items for dense user {@code user}.
+   *
+   * @throws UnknownIdException for a cold user under {@link UnknownUserPolicy#RAISE}
+   * @throws IllegalArgumentException when {@code k < 1} or the index is out of range
+   */
+  Recommendations recommend(int user, int k, RecommendOptions options);
+
+  /**
+   * The top {@code k} items for external user id {@code userId}; see {@link #recommend(int, int,
+   * RecommendOptions)}.
+   */
+  Recommendations recommend(String userId, int k, RecommendOptions options);
+
+  /**
+   * The {@code k} items most similar to {@code item} (never the item itself), by the model's own
+   * notion of similarity.
+   *
+   * @throws UnknownIdException when the item had no training interactions
+   */
+  Recommendations similarItems(int item, int k);
+
+  /** As {@link #similarItems(int, int)} by external id. */
+  Recommendations similarItems(String itemId, int k);
+
+  /**
+   * Top-{@code k} lists for every known user, computed in parallel; identical to calling {@link
+   * #recommend(int, int, RecommendOptions)} for each user.
+   */
+  BatchRecommendations recommendAll(int k, RecommendOptions options);
+
+  /** Saves the model as an artifact directory (atomically, with a manifest). */
+  void save(Path dir) throws IOException;
+}

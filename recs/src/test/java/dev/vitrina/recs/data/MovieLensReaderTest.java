@@ -1,0 +1,62 @@
+package dev.vitrina.recs.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vitrina.recs.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MovieLensReaderTest {
+
+  @Test
+  void readsMovieLens100kFromTheSharedDataFolder() throws IOException {
+    Interactions d = Fixtures.movieLens100k();
+    assertThat(d.size()).isEqualTo(100_000);
+    assertThat(d.numUsers()).isEqualTo(943);
+    assertThat(d.numItems()).isEqualTo(1682);
+    assertThat(d.feedback()).isEqualTo(Feedback.EXPLICIT);
+    int toyStory = d.items().require("1", "item");
+    assertThat(d.itemAttributes().title(toyStory)).contains("Toy Story (1995)");
+    assertThat(d.itemAttributes().genres(toyStory))
+        .containsExactly("Animation", "Children's", "Comedy");
+    assertThat(d.itemAttributes().category(toyStory)).contains("Animation");
+    assertThat(d.userAttributes().get(d.users().require("1", "user"), "occupation"))
+        .contains("technician");
+    assertThat(d.readReport().orElseThrow().rowsRejected()).isZero();
+  }
+
+  @Test
+  void readsTheDatFormatWithMovies(@TempDir Path tmp) throws IOException {
+    Files.writeString(tmp.resolve("ratings.dat"), "1::1193::5::978300760\n1::661::3::978302109\n");
+    Files.write(
+        tmp.resolve("movies.dat"),
+        "1193::One Flew Over the Cuckoo's Nest (1975)::Drama\n661::James (1996)::Animation|Musical\n2::Jumanji (1995)::Adventure\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    Interactions d = MovieLensReader.read(tmp);
+    assertThat(d.size()).isEqualTo(2);
+    assertThat(d.numItems()).isEqualTo(3);
+    int james = d.items().require("661", "item");
+    assertThat(d.itemAttributes().genres(james)).containsExactly("Animation", "Musical");
+    assertThat(d.timestamp(0)).isEqualTo(978300760000L);
+  }
+
+  @Test
+  void missingFilesAreExplained(@TempDir Path tmp) {
+    assertThatThrownBy(() -> MovieLensReader.read(tmp))
+        .isInstanceOf(InteractionsFormatException.class)
+        .hasMessageContaining("neither u.data")
+        .hasMessageContaining("ratings.dat");
+  }
+
+  @Test
+  void badRatingRowsNameTheLine(@TempDir Path tmp) throws IOException {
+    Files.writeString(tmp.resolve("u.data"), "1\t2\t5\t881250949\n1\t3\tfive\t881250949\n");
+    assertThatThrownBy(() -> MovieLensReader.read(tmp.resolve("u.data")))
+        .hasMessageContaining("u.data:2: column 3 (value): 'five' is not a number");
+  }
+}

@@ -1,0 +1,240 @@
+package dev.vitrina.recs.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vitrina.recs.Fixtures;
+import dev.vitrina.recs.RecsModels;
+import dev.vitrina.recs.data.Interactions;
+import dev.vitrina.recs.data.UserItemMatrix;
+import dev.vitrina.recs.data.ValueTransform;
+import dev.vitrina.recs.eval.RankingMetrics;
+import dev.vitrina.recs.eval.Split;
+import dev.vitrina.recs.eval.Splitters;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract every recommender must pass: save/load identity, same seed same output, thread-count
+ * independence, seen-item filtering, item filters, k bounds, cold and unknown users, batch equal to
+ * single, similar items, and better-than-random quality on planted data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class RecommenderContract {
+
+  /** A trainer for the model under test with the given seed and thread count. */
+  protected abstract Trainer<? extends Recommender> trainer(long seed, int threads);
+
+  protected Interactions data;
+  protected Recommender model;
+
+  @BeforeAll
+  void fitOnce() {
+    data = Fixtures.planted(150, 120, 7);
+    model = trainer(42, 2).fit(data);
+  }
+
+  private static RecommendOptions opts() {
+    return RecommendOptions.defaults();
+  }
+
+  private int coldUser() {
+    return data.users().require("cold", "user");
+  }
+
+  private static void assertSameBatches(BatchRecommendations a, BatchRecommendations b) {
+    assertThat(a.numUsers()).isEqualTo(b.numUsers());
+    for (int u = 0; u < a.numUsers(); u++) {
+      assertThat(a.forUser(u)).as("user %d", u).isEqualTo(b.forUser(u));
+    }
+  }
+
+  private RecommendOptions batchOpts() {
+    return opts().withUnknownUsers(UnknownUserPolicy.FALLBACK_POPULAR);
+  }
+
+  @Test
+  void saveAndLoadGiveIdenticalOutput(@TempDir Path tmp) throws IOException {
+    Path dir = tmp.resolve("model");
+    model.save(dir);
+    Recommender loaded = RecsModels.load(dir);
+    assertThat(loaded.getClass()).isEqualTo(model.getClass());
+    assertThat(loaded.parameters()).isEqualTo(model.parameters());
+    assertThat(loaded.dataFingerprint()).isEqualTo(model.dataFingerprint());
+    assertSameBatches(loaded.recommendAll(10, batchOpts()), model.recommendAll(10, batchOpts()));
+    for (int i = 0; i < 20; i++) {
+      assertThat(loaded.similarItems(i, 5)).isEqualTo(model.similarItems(i, 5));
+    }
+  }
+
+  @Test
+  void loadRejectsACorruptedFile(@TempDir Path tmp) throws IOException {
+    Path dir = tmp.resolve("model");
+    model.save(dir);
+    Path f = dir.resolve("train.data");
+    byte[] bytes = Files.readAllBytes(f);
+    bytes[bytes.length - 1] ^= 1;
+    Files.write(f, bytes);
+    assertThatThrownBy(() -> RecsModels.load(dir))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("checksum mismatch for train.data");
+  }
+
+  @Test
+  void sameSeedGivesSameOutputAndThreadsDoNotMatter() {
+    Recommender again = trainer(42, 1).fit(data);
+    assertSameBatches(again.recommendAll(10, batchOpts()), model.recommendAll(10, batchOpts()));
+  }
+
+  @Test
+  void seenItemsAreExcludedOnlyWhenAsked() {
+    UserItemMatrix seen = data.toMatrix(ValueTransform.BINARY);
+    boolean anySeenWhenIncluded = false;
+    for (int u = 0; u < data.numUsers(); u++) {
+      if (u == coldUser()) {
+        continue;
+      }
+      for (int item : model.recommend(u, 20, opts()).items()) {
+        assertThat(seen.contains(u, item)).as("user %d item %d", u, item).isFalse();
+      }
+      for (int item : model.recommend(u, 20, opts().withSeen(SeenItems.INCLUDE)).items()) {
+        anySeenWhenIncluded |= seen.contains(u, item);
+      }
+    }
+    assertThat(anySeenWhenIncluded).isTrue();
+  }
+
+  @Test
+  void itemFiltersAreRespected() {
+    RecommendOptions even = opts().withFilter(i -> i % 2 == 0);
+    for (int u = 0; u < 30; u++) {
+      Recommendations r = model.recommend(u, 10, even);
+      assertThat(r.size()).isEqualTo(10);
+      assertThat(Arrays.stream(r.items()).allMatch(i -> i % 2 == 0)).isTrue();
+    }
+    assertThat(model.recommend(0, 10, opts().withFilter(i -> false)).size()).isZero();
+    Recommendations fallback =
+        model.recommend(
+            "someone-new",
+            5,
+            opts()
+                .withUnknownUsers(UnknownUserPolicy.FALLBACK_POPULAR)
+                .withFilter(i -> i % 3 == 0));
+    assertThat(Arrays.stream(fallback.items()).allMatch(i -> i % 3 == 0)).isTrue();
+  }
+
+  @Test
+  void kIsBoundedAndListsAreRankedAndDistinct() {
+    assertThatThrownBy(() -> model.recommend(0, 0, opts()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("k must be >= 1, got 0");
+    assertThatThrownBy(() -> model.recommendAll(-1, opts()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> model.similarItems(0, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(model.recommend(0, 1, opts()).size()).isEqualTo(1);
+    int seen = data.toMatrix(ValueTransform.BINARY).rowNnz(0);
+    Recommendations all = model.recommend(0, 10_000, opts());
+    assertThat(all.size()).isLessThanOrEqualTo(data.numItems() - seen);
+    assertThat(new HashSet<>(Arrays.asList(Arrays.stream(all.items()).boxed().toArray())))
+        .hasSize(all.size());
+    for (int r = 1; r < all.size(); r++) {
+      assertThat(all.scores()[r]).isLessThanOrEqualTo(all.scores()[r - 1]);
+    }
+    assertThatThrownBy(() -> model.recommend(data.numUsers(), 5, opts()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("out of range");
+  }
+
+  @Test
+  void coldAndUnknownUsersFollowThePolicy() {
+    int cold = coldUser();
+    assertThatThrownBy(() -> model.recommend(cold, 5, opts()))
+        .isInstanceOf(UnknownIdException.class)
+        .hasMessageContaining("'cold' has no training interactions")
+        .hasMessageContaining("FALLBACK_POPULAR");
+    assertThatThrownBy(() -> model.recommend("nobody", 5, opts()))
+        .isInstanceOf(UnknownIdException.class)
+        .hasMessageContaining("'nobody' is unknown");
+    Recommendations skipped =
+        model.recommend("nobody", 5, opts().withUnknownUsers(UnknownUserPolicy.SKIP));
+    assertThat(skipped.size()).isZero();
+    assertThat(skipped.source()).isEqualTo(Recommendations.Source.SKIPPED);
+    Recommendations popular =
+        model.recommend(cold, 5, opts().withUnknownUsers(UnknownUserPolicy.FALLBACK_POPULAR));
+    assertThat(popular.source()).isEqualTo(Recommendations.Source.POPULAR_FALLBACK);
+    int[] counts = data.toMatrix(ValueTransform.BINARY).columnCounts();
+    int maxCount = Arrays.stream(counts).max().orElseThrow();
+    assertThat(counts[popular.items()[0]]).isEqualTo(maxCount);
+    assertThatThrownBy(() -> model.recommendAll(5, opts()))
+        .isInstanceOf(UnknownIdException.class)
+        .hasMessageContaining("1 of " + data.numUsers() + " users");
+  }
+
+  @Test
+  void batchEqualsSingle() {
+    BatchRecommendations batch = model.recommendAll(7, batchOpts());
+    for (int u = 0; u < data.numUsers(); u++) {
+      assertThat(batch.forUser(u)).as("user %d", u).isEqualTo(model.recommend(u, 7, batchOpts()));
+    }
+    RecommendOptions filtered = batchOpts().withFilter(i -> i % 5 != 1).withSeen(SeenItems.INCLUDE);
+    BatchRecommendations fb = model.recommendAll(4, filtered);
+    for (int u = 0; u < data.numUsers(); u += 7) {
+      assertThat(fb.forUser(u)).isEqualTo(model.recommend(u, 4, filtered));
+    }
+  }
+
+  @Test
+  void similarItemsExcludeTheItemAndRejectUnknownItems() {
+    for (int i = 0; i < data.numItems(); i += 11) {
+      Recommendations r = model.similarItems(i, 8);
+      assertThat(r.size()).isBetween(1, 8);
+      int item = i;
+      assertThat(Arrays.stream(r.items()).noneMatch(j -> j == item)).isTrue();
+      assertThat(model.similarItems(data.items().id(i), 8)).isEqualTo(r);
+    }
+    assertThatThrownBy(() -> model.similarItems("no-such-item", 5))
+        .isInstanceOf(UnknownIdException.class)
+        .hasMessageContaining("'no-such-item'");
+  }
+
+  @Test
+  void beatsRandomRankingOnPlantedData() {
+    Split split = Splitters.randomByUser(data, 0.75, 3);
+    Recommender m = trainer(42, 2).fit(split.train());
+    UserItemMatrix test = split.test().toMatrix(ValueTransform.BINARY);
+    BatchRecommendations recs = m.recommendAll(10, batchOpts());
+    SplittableRandom rnd = new SplittableRandom(5);
+    double modelNdcg = 0;
+    double random = 0;
+    int users = 0;
+    for (int u = 0; u < test.rows(); u++) {
+      int[] truth = test.row(u);
+      if (truth.length == 0) {
+        continue;
+      }
+      int[] list = recs.forUser(u).items();
+      modelNdcg += RankingMetrics.ndcg(list, 0, list.length, truth, 10);
+      Set<Integer> drawn = new HashSet<>();
+      int[] rl = new int[10];
+      int n = 0;
+      while (n < 10) {
+        int i = rnd.nextInt(data.numItems());
+        if (drawn.add(i)) {
+          rl[n++] = i;
+        }
+      }
+      random += RankingMetrics.ndcg(rl, 0, 10, truth, 10);
+      users++;
+    }
+    assertThat(modelNdcg / users).isGreaterThan(2 * random / users);
+  }
+}
