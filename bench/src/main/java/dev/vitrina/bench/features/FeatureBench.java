@@ -120,6 +120,9 @@ public final class FeatureBench {
     String xmx = System.getProperty("bench.xmx", "12g");
     cmd.add("-Xmx" + xmx);
     cmd.add("--enable-native-access=ALL-UNNAMED");
+    if (Runtime.version().feature() >= 23) {
+      cmd.add("--sun-misc-unsafe-memory-access=allow"); // the Snappy codec uses sun.misc.Unsafe
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(FeatureBench.class.getName());
