@@ -203,7 +203,21 @@ final class FeaturesCommand implements Callable<Integer> {
     m.put("rows_rejected", r.report().rowsRejected());
     m.put("rejected_by_reason", r.report().rejectedByReason());
     m.put("duplicates_summed", r.report().duplicatesMerged());
-    m.put("issues", r.report().issues().stream().map(Object::toString).toList());
+    m.put("sales_file", r.report().file());
+    m.put(
+        "issues",
+        r.report().issues().stream()
+            .map(
+                i -> {
+                  Map<String, Object> e = new LinkedHashMap<>();
+                  e.put("file", r.report().file());
+                  e.put("row", i.row());
+                  e.put("column", i.column());
+                  e.put("value", i.value());
+                  e.put("reason", i.reason());
+                  return e;
+                })
+            .toList());
     m.put("rows_before_start", r.rowsBeforeStart());
     m.put("rows_after_end", r.rowsAfterEnd());
     m.put("series", r.series());

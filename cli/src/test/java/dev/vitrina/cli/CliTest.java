@@ -101,4 +101,50 @@ class CliTest {
     assertThat(badLevel.code()).isEqualTo(2);
     assertThat(badLevel.err()).contains("'planet'").contains("city");
   }
+
+  @Test
+  void badSalesRowsAreCountedAndNamedByFileRowAndColumn() throws Exception {
+    Path csv = tmp.resolve("sales.csv");
+    Files.writeString(
+        csv,
+        "store_id,item_id,date,qty\n"
+            + "S1,I1,2024-01-01,3\n"
+            + "S1,I1,2024-13-01,2\n"
+            + "S1,I2,2024-01-02,-1\n"
+            + "S1,I1,2024-01-03,x\n"
+            + "S1,I1,2024-01-01,1\n");
+    Run r =
+        run(
+            "features",
+            "--sales",
+            csv.toString(),
+            "--out",
+            tmp.resolve("f.parquet").toString(),
+            "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("rows_read").asLong()).isEqualTo(5);
+    assertThat(j.get("rows_rejected").asLong()).isEqualTo(3);
+    assertThat(j.get("duplicates_summed").asLong()).isEqualTo(1);
+    // one series observed on one day, completed to the last date (2024-01-01): one cell
+    assertThat(j.get("panel_rows").asLong()).isEqualTo(1);
+    assertThat(j.get("growth_factor").asDouble()).isEqualTo(1.0);
+    JsonNode first = j.get("issues").get(0);
+    assertThat(first.get("file").asText()).isEqualTo(csv.toString());
+    assertThat(first.get("row").asLong()).isEqualTo(3);
+    assertThat(first.get("column").asText()).isEqualTo("date");
+    assertThat(j.get("issues").toString()).contains("\"column\":\"qty\"");
+
+    Run strict =
+        run(
+            "features",
+            "--sales",
+            csv.toString(),
+            "--on-invalid=fail",
+            "--out",
+            tmp.resolve("g.parquet").toString());
+    assertThat(strict.code()).isNotZero();
+    assertThat(strict.err()).contains(csv.toString()).contains("row 3").contains("date");
+    assertThat(Files.exists(tmp.resolve("g.parquet"))).isFalse();
+  }
 }

@@ -69,7 +69,7 @@ public final class FeaturePipeline {
    * @param report what the reader did with the rows
    * @param series series in the panel
    * @param panelRows rows after calendar completion
-   * @param growthFactor panel rows per sales row in range
+   * @param growthFactor panel cells per observed (series, period) cell
    * @param rowsBeforeStart sales rows excluded before --start
    * @param rowsAfterEnd sales rows excluded after --end
    * @param features feature names

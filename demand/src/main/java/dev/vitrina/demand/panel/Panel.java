@@ -61,8 +61,20 @@ public final class Panel {
    * @param rowsAfterEnd rows excluded because they are after {@link PanelOptions#end()}
    * @param lastPeriodComplete false when the last weekly period has fewer than 7 days of data
    */
+  /**
+   * @param inputRows sales rows inside the date range
+   * @param observedCells distinct (series, period) cells those rows fall in: rows less the
+   *     duplicates summed, and for weekly panels the days of a week counted once
+   * @param rowsBeforeStart rows excluded before the start
+   * @param rowsAfterEnd rows excluded after the end
+   * @param lastPeriodComplete whether the last period is complete
+   */
   public record PanelStats(
-      long inputRows, long rowsBeforeStart, long rowsAfterEnd, boolean lastPeriodComplete) {}
+      long inputRows,
+      long observedCells,
+      long rowsBeforeStart,
+      long rowsAfterEnd,
+      boolean lastPeriodComplete) {}
 
   public PanelOptions options() {
     return options;
@@ -178,8 +190,11 @@ public final class Panel {
     return stats;
   }
 
-  /** Cells per input sales row: how much calendar completion grew the data. */
+  /**
+   * Panel cells per observed cell (a distinct series and period with at least one sales row): how
+   * much calendar completion grew the data. At least 1 unless --start/--end cut series short.
+   */
   public double growthFactor() {
-    return stats.inputRows() == 0 ? 0 : rows() / (double) stats.inputRows();
+    return stats.observedCells() == 0 ? 0 : rows() / (double) stats.observedCells();
   }
 }

@@ -5,6 +5,7 @@ import dev.vitrina.demand.sales.PairIndex;
 import dev.vitrina.demand.sales.SalesTable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +208,13 @@ public final class PanelBuilder {
       values[cellOf[at]] += qtyOf[at];
     }
     long inRange = n - before - after;
+    // Observed cells: the distinct cells the rows fall in (duplicates and, for weeks, the days of
+    // one week count once), the denominator of the growth factor.
+    BitSet seen = new BitSet((int) total);
+    for (int at = 0; at < kept; at++) {
+      seen.set(cellOf[at]);
+    }
+    long observedCells = seen.cardinality();
     return new Panel(
         options,
         offsets,
@@ -218,7 +226,7 @@ public final class PanelBuilder {
         dicts,
         keyCodes,
         seriesItem,
-        new Panel.PanelStats(inRange, before, after, lastComplete));
+        new Panel.PanelStats(inRange, observedCells, before, after, lastComplete));
   }
 
   private static void requireAligned(int salesSize, int dimSize, String what) {

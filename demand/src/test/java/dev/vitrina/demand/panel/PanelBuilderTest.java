@@ -122,4 +122,25 @@ class PanelBuilderTest {
         .hasMessageContaining("city")
         .hasMessageContaining("category");
   }
+
+  @Test
+  void growthFactorCountsEachObservedCellOnceWhateverTheDuplicates() {
+    // Two rows for S1/B on day 1 (summed), so 6 rows fall in 5 distinct cells of the 36-cell panel.
+    int[] s = {1, 1, 0, 2};
+    int[] i = {0, 0, 1, 1};
+    int[] d = {MON + 1, MON + 1, MON + 3, MON + 9};
+    float[] q = {3, 4, 1, 6};
+    SalesTable dup = SalesTable.of(s, i, d, q, stores, items);
+    Panel p = PanelBuilder.build(dup, dims, PanelOptions.of(Level.STORE_ITEM, Freq.DAY));
+    // S1/B from day 1 (9 cells), S2/A from day 3 (7), S3/A from day 9 (1): 17 cells, 3 observed.
+    assertThat(p.rows()).isEqualTo(17);
+    assertThat(p.stats().inputRows()).isEqualTo(4);
+    assertThat(p.stats().observedCells()).isEqualTo(3);
+    assertThat(p.growthFactor()).isCloseTo(17 / 3.0, org.assertj.core.data.Offset.offset(1e-12));
+    // Weekly: S1/B has days 1 (week 0), S2/A day 3 (week 0), S3/A day 9 (week 1) -> 3 cells.
+    Panel w = PanelBuilder.build(dup, dims, PanelOptions.of(Level.STORE_ITEM, Freq.WEEK));
+    assertThat(w.stats().observedCells()).isEqualTo(3);
+    assertThat(w.growthFactor())
+        .isCloseTo(w.rows() / 3.0, org.assertj.core.data.Offset.offset(1e-12));
+  }
 }
