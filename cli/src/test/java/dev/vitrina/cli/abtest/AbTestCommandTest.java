@@ -280,5 +280,6 @@ class AbTestCommandTest {
     JsonNode j = Json.mapper().readTree(r.out());
     assertThat(j.get("experiments").asInt()).isEqualTo(20);
     assertThat(j.get("cuped")).hasSize(4);
+    assertThat(j.get("analyzer").get("metric_rates")).hasSize(3);
   }
 }
