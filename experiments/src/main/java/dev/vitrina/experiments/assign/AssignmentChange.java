@@ -149,7 +149,7 @@ public record AssignmentChange(
       double onlyAfter = Math.max(0, pa.share() - both);
       String slotNote =
           pb.equals(pa) ? "" : "; its place changed from " + pb.describe() + " to " + pa.describe();
-      out.add(
+      AssignmentChange ch =
           of(
               name,
               split(b),
@@ -158,7 +158,56 @@ public record AssignmentChange(
               both * inner.stayed(),
               both * inner.moved(),
               both * inner.entered() + onlyAfter * a.coverage(),
-              both * inner.left() + onlyBefore * b.coverage()));
+              both * inner.left() + onlyBefore * b.coverage());
+      List<String> carry = carryOver(before, name, pa, a.coverage());
+      if (!carry.isEmpty()) {
+        List<String> w = new ArrayList<>(ch.warnings());
+        w.addAll(carry);
+        ch = new AssignmentChange(name, false, ch.stayed(), ch.moved(), ch.entered(), ch.left(), w);
+      }
+      out.add(ch);
+    }
+    return out;
+  }
+
+  /**
+   * Warnings for units that enter {@code experiment}'s new slot from the old slot of another
+   * experiment of the same layer (same layer salt): they were exposed to that experiment, and its
+   * effect may carry over.
+   */
+  private static List<String> carryOver(
+      AssignmentConfig before, String experiment, Placement now, double coverageNow) {
+    List<String> out = new ArrayList<>();
+    if (now.layerSalt() == null) {
+      return out;
+    }
+    for (Layer l : before.layers()) {
+      if (!l.salt().equals(now.layerSalt())) {
+        continue;
+      }
+      for (Layer.Slot s : l.slots()) {
+        if (s.experiment().name().equals(experiment)) {
+          continue;
+        }
+        double overlap = Math.min(now.to(), s.to()) - Math.max(now.from(), s.from());
+        double share = Math.max(0, overlap) * s.experiment().coverage() * coverageNow;
+        if (share > 1e-12) {
+          out.add(
+              String.format(
+                  Locale.ROOT,
+                  "experiment '%s': %.2f%% of all units enter it from the old slot of '%s' in"
+                      + " layer '%s', where they were exposed to '%s'; its effect may carry over."
+                      + " Exclude them from the analysis of '%s' (the old config assigns them to"
+                      + " '%s')",
+                  experiment,
+                  100 * share,
+                  s.experiment().name(),
+                  l.name(),
+                  s.experiment().name(),
+                  experiment,
+                  s.experiment().name()));
+        }
+      }
     }
     return out;
   }
