@@ -31,11 +31,11 @@ import picocli.CommandLine.Option;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = {
-      "Analyze one experiment from a per-event or per-unit table (CSV): SRM check first, then",
-      "per metric the absolute and relative effect with CIs (z-test for proportions, Welch for",
-      "means, delta method for ratios), CUPED, Holm/BH corrections and always-valid sequential",
-      "p-values. Built-in metrics: ctr, conversion, revenue_per_user, clicks_per_user,",
-      "orders_per_user, aov; define others with --metric-def."
+      "Analyze one experiment from a per-event or per-unit table (CSV or Parquet): SRM check",
+      "first, then per metric the absolute and relative effect with CIs (z-test for",
+      "proportions, Welch for means, delta method for ratios), CUPED, Holm/BH corrections and",
+      "always-valid sequential p-values. Built-in metrics: ctr, conversion, revenue_per_user,",
+      "clicks_per_user, orders_per_user, aov; define others with --metric-def."
     })
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -56,7 +56,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     exclude
   }
 
-  @Option(names = "--events", required = true, description = "Input table (CSV).")
+  @Option(
+      names = "--events",
+      required = true,
+      description = "Input table: CSV, or Parquet by the .parquet extension.")
   Path events;
 
   @Option(names = "--experiment", description = "Experiment to analyze (rows of others skipped).")
@@ -224,6 +227,14 @@ final class AnalyzeCommand implements Callable<Integer> {
       if (e == null && cfg.byName().size() == 1) {
         e = cfg.byName().values().iterator().next();
       }
+      if (e == null && experiment == null) {
+        throw new IllegalArgumentException(
+            "--experiment-config "
+                + config
+                + " holds several experiments "
+                + cfg.byName().keySet()
+                + "; choose one with --experiment NAME");
+      }
       if (e == null) {
         throw new IllegalArgumentException(
             "--experiment-config "
@@ -328,11 +339,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         b.append(
             String.format(
                 Locale.ROOT,
-                "%nCUPED %s: covariate %s, correlation %.3f, variance of the effect -%.1f%%",
+                "%nCUPED %s: covariate %s, correlation %.3f, variance of the effect %+.1f%%",
                 m.metric(),
                 m.cuped().covariate(),
                 m.cuped().correlation(),
-                100 * m.cuped().varianceReduction()));
+                -100 * m.cuped().varianceReduction()));
       }
     }
     if (!r.lookDays().isEmpty()) {

@@ -4,7 +4,6 @@ import dev.vitrina.cli.JsonOption;
 import dev.vitrina.experiments.assign.Assignment;
 import dev.vitrina.experiments.assign.AssignmentChange;
 import dev.vitrina.experiments.assign.AssignmentConfig;
-import dev.vitrina.experiments.assign.Experiment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +46,9 @@ final class AssignCommand implements Callable<Integer> {
 
   @Option(
       names = "--previous-config",
-      description = "The config before a change: reports units that would change variant.")
+      description =
+          "The config before a change: reports the units that would change variant, leave or"
+              + " enter (weights, coverage, salt, layer slots, removed experiments).")
   Path previous;
 
   @Mixin JsonOption json;
@@ -80,10 +81,8 @@ final class AssignCommand implements Callable<Integer> {
     List<AssignmentChange> changes = new ArrayList<>();
     if (previous != null) {
       AssignmentConfig before = AssignmentConfig.read(previous);
-      for (Map.Entry<String, Experiment> e : cfg.byName().entrySet()) {
-        Experiment old = before.byName().get(e.getKey());
-        if (old != null && (experiment == null || experiment.equals(e.getKey()))) {
-          AssignmentChange ch = AssignmentChange.between(old, e.getValue());
+      for (AssignmentChange ch : AssignmentChange.between(before, cfg)) {
+        if (experiment == null || experiment.equals(ch.experiment())) {
           changes.add(ch);
           warnings.addAll(ch.warnings());
         }
@@ -118,6 +117,12 @@ final class AssignCommand implements Callable<Integer> {
       }
     }
     for (AssignmentChange ch : changes) {
+      if (ch.saltChanged()) {
+        text.append("change of '")
+            .append(ch.experiment())
+            .append("': new salt, every unit re-randomized\n");
+        continue;
+      }
       text.append(
           String.format(
               Locale.ROOT,

@@ -57,7 +57,7 @@ final class PlanCommand implements Callable<Integer> {
   @Option(
       names = "--mde",
       description =
-          "Minimum detectable effect: absolute, or relative with --relative (0.05 = +5%).")
+          "Minimum detectable effect: absolute, or relative with --relative (0.05 = +5%%).")
   Double mde;
 
   @Option(names = "--relative", description = "--mde is relative to the baseline.")

@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run the seeded simulation suite: A/A false-positive rates (fixed, daily peeking,",
-      "sequential), power at the planned sizes, Welch on revenue, the delta method on CTR and",
-      "the CUPED variance reduction. Prints Markdown tables (about 40 s on 2 cores at 2,000)."
+      "sequential), power at the planned sizes, Welch on revenue, the delta method on CTR, the",
+      "CUPED variance reduction and an A/A through the whole analysis. Prints Markdown tables",
+      "(about 40 s of CPU time at 2,000 experiments)."
     })
 final class SimulateCommand implements Callable<Integer> {
 

@@ -45,6 +45,35 @@ class AbTestCommandTest {
   }
 
   @Test
+  void helpTextsAreValidFormatStrings() {
+    // picocli renders the annotation texts with String.format: a bare '%' prints a warning and
+    // the raw text. Check the texts as written in the annotations.
+    CommandLine abtest = VitrinaCli.commandLine().getSubcommands().get("abtest");
+    int checked = 0;
+    for (CommandLine sub : abtest.getSubcommands().values()) {
+      Class<?> type = sub.getCommandSpec().userObject().getClass();
+      for (String d : type.getAnnotation(CommandLine.Command.class).description()) {
+        assertThat(String.format(d)).as("%s description", type.getSimpleName()).isNotNull();
+        checked++;
+      }
+      for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+        CommandLine.Option o = f.getAnnotation(CommandLine.Option.class);
+        if (o == null) {
+          continue;
+        }
+        for (String d : o.description()) {
+          String text = d.replace("${DEFAULT-VALUE}", "x");
+          assertThat(String.format(text))
+              .as("%s %s", type.getSimpleName(), f.getName())
+              .isNotNull();
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(50);
+  }
+
+  @Test
   void planReproducesTheWorkedValues() throws Exception {
     Run r =
         run(
@@ -251,5 +280,6 @@ class AbTestCommandTest {
     JsonNode j = Json.mapper().readTree(r.out());
     assertThat(j.get("experiments").asInt()).isEqualTo(20);
     assertThat(j.get("cuped")).hasSize(4);
+    assertThat(j.get("analyzer").get("metric_rates")).hasSize(3);
   }
 }

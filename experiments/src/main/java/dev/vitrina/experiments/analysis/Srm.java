@@ -68,19 +68,18 @@ public final class Srm {
         mismatch
             ? String.format(
                 Locale.ROOT,
-                "SAMPLE RATIO MISMATCH: observed %s vs expected %s (chi-square %.2f, df %d, p ="
-                    + " %.3g < %s). Do not trust the effects below: find the cause (assignment,"
+                "SAMPLE RATIO MISMATCH: observed %s vs expected %s (chi-square %.2f, df %d, %s)."
+                    + " Do not trust the effects below: find the cause (assignment,"
                     + " logging, bots, redirects) first.",
                 obs,
                 rounded(exp),
                 chi,
                 df,
-                p,
-                threshold)
+                formatP(p, threshold))
             : String.format(
                 Locale.ROOT,
-                "No sample ratio mismatch: observed %s vs expected %s (chi-square %.2f, df %d, p ="
-                    + " %.3g >= %s).",
+                "No sample ratio mismatch: observed %s vs expected %s (chi-square %.2f, df %d, p"
+                    + " = %.3g >= %s).",
                 obs,
                 rounded(exp),
                 chi,
@@ -88,6 +87,13 @@ public final class Srm {
                 p,
                 threshold);
     return new SrmResult(variants, obs, exp, chi, df, p, threshold, mismatch, verdict);
+  }
+
+  /** "p = 0.000560 < 0.001", or "p < 1e-300" where the p-value underflows to 0. */
+  private static String formatP(double p, double threshold) {
+    return p > 0
+        ? String.format(Locale.ROOT, "p = %.3g < %s", p, threshold)
+        : "p < 1e-300, below " + threshold;
   }
 
   private static List<Long> rounded(List<Double> xs) {

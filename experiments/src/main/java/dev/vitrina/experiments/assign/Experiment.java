@@ -132,6 +132,12 @@ public record Experiment(String name, String salt, List<Variant> variants, doubl
       r[i][1] = c + coverage * w[i];
       c += w[i];
     }
+    if (coverage == 1) {
+      // the cumulative sum of normalized weights may round to just below 1 (six equal weights sum
+      // to 0.9999999999999999):
+      // with full coverage the last variant owns the rest of [0, 1), so no unit is left out
+      r[w.length - 1][1] = 1.0;
+    }
     return r;
   }
 

@@ -437,7 +437,11 @@ public final class ExperimentData {
             continue;
           }
           try {
-            numeric[i][u] = Double.parseDouble(s);
+            double x = Double.parseDouble(s);
+            if (!Double.isFinite(x)) {
+              throw new NumberFormatException(s);
+            }
+            numeric[i][u] = x;
           } catch (NumberFormatException ex) {
             bad[i] =
                 file
@@ -449,7 +453,8 @@ public final class ExperimentData {
                     + header[i]
                     + "': '"
                     + s
-                    + "' is not a number; metric columns of a per-unit table must be numeric";
+                    + "' is not a finite number; metric columns of a per-unit table must be numeric"
+                    + " (empty means 0)";
           }
         }
       }

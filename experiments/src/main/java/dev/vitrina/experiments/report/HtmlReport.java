@@ -109,7 +109,10 @@ public final class HtmlReport {
           .append(esc(c.treatment().variant()))
           .append("</td><td class=\"l\">")
           .append(esc(c.method()))
-          .append(m.cuped() != null ? " (var -" + pct(m.cuped().varianceReduction()) + ")" : "")
+          .append(
+              m.cuped() != null
+                  ? " (CUPED: variance " + pct(-m.cuped().varianceReduction()) + ")"
+                  : "")
           .append("</td><td>")
           .append(num(c.control().value()))
           .append("</td><td>")

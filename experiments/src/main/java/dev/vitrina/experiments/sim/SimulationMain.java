@@ -9,11 +9,11 @@ import java.nio.file.Path;
 
 /**
  * Runs the {@link SimulationSuite} from the command line (the same as {@code vitrina abtest
- * simulate}):
+ * simulate}), e.g. from the command-line jar that {@code ./vitrina} builds:
  *
  * <pre>
- * ./mvnw -q -pl experiments exec:java -Dexec.mainClass=dev.vitrina.experiments.sim.SimulationMain \
- *     -Dexec.args="--experiments 2000 --seed 1 --threads 2 --json target/sim.json"
+ * java -cp cli/target/vitrina.jar dev.vitrina.experiments.sim.SimulationMain \
+ *     --experiments 2000 --seed 1 --threads 2 --json out/sim/seed1.json
  * </pre>
  *
  * Prints Markdown tables on stdout; {@code --json FILE} also writes the raw results.

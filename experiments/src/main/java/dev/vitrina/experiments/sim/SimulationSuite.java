@@ -12,8 +12,9 @@ import java.util.Locale;
 
 /**
  * The simulation suite reported in {@code docs/experiments.md}: A/A with daily peeking, power at
- * the planned sizes (50/50 and 70/30), Welch on skewed revenue, the delta method on CTR, and CUPED
- * at several correlations. Seeded: the same arguments give the same figures.
+ * the planned sizes (50/50 and 70/30), Welch on skewed revenue, the delta method on CTR, CUPED at
+ * several correlations, and an A/A through the whole {@code ExperimentAnalyzer}. Seeded: the same
+ * arguments give the same figures.
  */
 public final class SimulationSuite {
 
@@ -35,6 +36,7 @@ public final class SimulationSuite {
    * @param revenue A/A Welch on skewed revenue per user
    * @param ctr A/A delta method vs naive test on CTR
    * @param cuped CUPED at each correlation
+   * @param analyzer A/A through the whole analysis (SRM, three metrics, CUPED, Holm)
    * @param seconds wall time
    */
   public record Result(
@@ -47,6 +49,7 @@ public final class SimulationSuite {
       Simulations.MeanResult revenue,
       Simulations.RatioResult ctr,
       List<Simulations.CupedResultSummary> cuped,
+      Simulations.AnalyzerResult analyzer,
       double seconds) {}
 
   private SimulationSuite() {}
@@ -92,13 +95,16 @@ public final class SimulationSuite {
       cuped.add(sim.cuped(new Simulations.CupedScenario(rho, 10_000), alpha));
       progress.step(1);
     }
+    progress.message("full analysis A/A");
+    var full = sim.analyzer(new Simulations.AnalyzerScenario(20_000), alpha);
+    progress.step(1);
     double secs = (System.nanoTime() - t0) / 1e9;
-    return new Result(experiments, seed, alpha, aa, p50, p70, rev, ctr, cuped, secs);
+    return new Result(experiments, seed, alpha, aa, p50, p70, rev, ctr, cuped, full, secs);
   }
 
   /** The number of progress steps of {@link #run}. */
   public static int steps() {
-    return 5 + RHOS.length;
+    return 6 + RHOS.length;
   }
 
   /** The results as Markdown tables. */
@@ -158,6 +164,24 @@ public final class SimulationSuite {
               c.cupedFalsePositiveRate(),
               c.plainFalsePositiveRate()));
     }
+    Simulations.AnalyzerResult a = r.analyzer();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%nA/A through the whole analysis (ExperimentAnalyzer: SRM, CUPED, Holm), %,d units,"
+                + " 50/50:%n%n",
+            a.scenario().totalUnits()));
+    b.append("| SRM flagged (p < 0.001) |");
+    for (String m : a.metrics()) {
+      b.append(' ').append(m).append(" p < alpha |");
+    }
+    b.append(" any metric, unadjusted | any metric after Holm |\n|");
+    b.append("---:|".repeat(a.metrics().size() + 3)).append('\n');
+    b.append(String.format(Locale.ROOT, "| %.4f |", a.srmRate()));
+    for (double x : a.metricRates()) {
+      b.append(String.format(Locale.ROOT, " %.4f |", x));
+    }
+    b.append(String.format(Locale.ROOT, " %.4f | %.4f |%n", a.anyUnadjustedRate(), a.holmRate()));
     return b.toString();
   }
 

@@ -1,11 +1,19 @@
 package dev.vitrina.experiments.sim;
 
 import dev.vitrina.core.check.Checks;
+import dev.vitrina.experiments.analysis.AnalysisResult;
+import dev.vitrina.experiments.analysis.AnalysisSpec;
 import dev.vitrina.experiments.analysis.BivariateMoments;
 import dev.vitrina.experiments.analysis.Comparison;
 import dev.vitrina.experiments.analysis.CupedResult;
+import dev.vitrina.experiments.analysis.ExperimentAnalyzer;
+import dev.vitrina.experiments.analysis.MetricDefinition;
+import dev.vitrina.experiments.analysis.MetricResult;
 import dev.vitrina.experiments.analysis.Moments;
 import dev.vitrina.experiments.analysis.TwoSample;
+import dev.vitrina.experiments.assign.Variant;
+import dev.vitrina.experiments.data.ExperimentData;
+import dev.vitrina.experiments.data.UnitTable;
 import dev.vitrina.experiments.plan.Baseline;
 import dev.vitrina.experiments.plan.Effect;
 import dev.vitrina.experiments.plan.PlanSpec;
@@ -13,7 +21,10 @@ import dev.vitrina.experiments.plan.Planner;
 import dev.vitrina.experiments.plan.VarianceAssumption;
 import dev.vitrina.experiments.sequential.MixtureSprt;
 import dev.vitrina.experiments.sequential.SequentialMonitor;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -356,6 +367,123 @@ public final class Simulations {
         Moments.of(reported).mean(),
         rate(outcome, 1),
         rate(outcome, 2));
+  }
+
+  /**
+   * A/A through the whole analysis ({@link ExperimentAnalyzer#analyze}) on per-unit tables, 50/50:
+   * engagement {@code g ~ LogNormal(-0.125, 0.5)}; impressions {@code 1 + Poisson(5g)}, each
+   * clicked with the user's {@code ctr_u = 0.05·exp(0.6 Z - 0.18)}; a purchase with probability
+   * {@code min(0.5, 0.05g)} and revenue {@code exp(3 + N(0, 1))}; a pre-period of purchases and
+   * revenue from the same propensity (the CUPED covariates {@code pre_purchases}, {@code
+   * pre_revenue}). Metrics {@code conversion}, {@code revenue_per_user} (both with CUPED) and
+   * {@code ctr} (delta method), SRM against the 50/50 design, Holm across the three.
+   *
+   * @param totalUnits units per experiment
+   */
+  public record AnalyzerScenario(long totalUnits) {
+    /** Validates. */
+    public AnalyzerScenario {
+      Checks.require(totalUnits >= 100, "total units must be >= 100, got " + totalUnits);
+    }
+  }
+
+  /**
+   * A/A rates of the full analysis.
+   *
+   * @param scenario the scenario
+   * @param experiments simulated experiments
+   * @param srmRate share flagged as a sample ratio mismatch (p &lt; 0.001): about 0.001 expected
+   * @param metricRates per metric, the share with an unadjusted p-value below alpha
+   * @param metrics the metric names, in the order of {@code metricRates}
+   * @param anyUnadjustedRate share with at least one unadjusted p-value below alpha
+   * @param holmRate share with at least one metric significant after Holm (the family-wise rate)
+   */
+  public record AnalyzerResult(
+      AnalyzerScenario scenario,
+      int experiments,
+      double srmRate,
+      List<String> metrics,
+      List<Double> metricRates,
+      double anyUnadjustedRate,
+      double holmRate) {}
+
+  /** Runs the A/A scenario through {@link ExperimentAnalyzer} at level {@code alpha}. */
+  public AnalyzerResult analyzer(AnalyzerScenario s, double alpha) {
+    List<String> names = List.of("conversion", "revenue_per_user", "ctr");
+    List<MetricDefinition> defs = new ArrayList<>();
+    for (String n : names) {
+      defs.add(MetricDefinition.builtin(n, false));
+    }
+    AnalysisSpec spec =
+        AnalysisSpec.of(defs)
+            .withDesign(List.of(new Variant("control", 1), new Variant("treatment", 1)))
+            .withAlpha(alpha)
+            .withCuped(AnalysisSpec.CupedOptions.on())
+            .withSequential(new AnalysisSpec.SequentialOptions(false, 0));
+    long[] seeds = seeds(5);
+    int[] outcome = new int[experiments];
+    int n = Math.toIntExact(s.totalUnits());
+    run(
+        i -> {
+          SplittableRandom r = new SplittableRandom(seeds[i]);
+          int[] variantOf = new int[n];
+          double[] imps = new double[n];
+          double[] clicks = new double[n];
+          double[] purchases = new double[n];
+          double[] revenue = new double[n];
+          double[] prePurchases = new double[n];
+          double[] preRevenue = new double[n];
+          for (int u = 0; u < n; u++) {
+            double g = Math.exp(0.5 * r.nextGaussian() - 0.125);
+            int k = 1 + poisson(r, 5 * g);
+            double ctr = Math.min(0.95, 0.05 * Math.exp(0.6 * r.nextGaussian() - 0.18));
+            int c = 0;
+            for (int j = 0; j < k; j++) {
+              if (r.nextDouble() < ctr) {
+                c++;
+              }
+            }
+            double buy = Math.min(0.5, 0.05 * g);
+            boolean b = r.nextDouble() < buy;
+            boolean pre = r.nextDouble() < buy;
+            variantOf[u] = r.nextBoolean() ? 0 : 1;
+            imps[u] = k;
+            clicks[u] = c;
+            purchases[u] = b ? 1 : 0;
+            revenue[u] = b ? Math.exp(3 + r.nextGaussian()) : 0;
+            prePurchases[u] = pre ? 1 : 0;
+            preRevenue[u] = pre ? Math.exp(3 + r.nextGaussian()) : 0;
+          }
+          Map<String, double[]> cols = new HashMap<>();
+          cols.put("impressions", imps);
+          cols.put("clicks", clicks);
+          cols.put("purchases", purchases);
+          cols.put("revenue", revenue);
+          cols.put("pre_purchases", prePurchases);
+          cols.put("pre_revenue", preRevenue);
+          UnitTable t =
+              new UnitTable("simulated", List.of("control", "treatment"), variantOf, cols);
+          AnalysisResult a = ExperimentAnalyzer.analyze("aa", ExperimentData.ofUnits(t), spec);
+          int o = a.srm().mismatch() ? 1 : 0;
+          boolean any = false;
+          boolean holm = false;
+          for (MetricResult m : a.metrics()) {
+            int idx = names.indexOf(m.metric());
+            if (m.comparison().test().pValue() < alpha) {
+              o |= 1 << (3 + idx);
+              any = true;
+            }
+            holm |= m.significant();
+          }
+          outcome[i] = o | (any ? 2 : 0) | (holm ? 4 : 0);
+          return 0;
+        });
+    List<Double> rates = new ArrayList<>();
+    for (int k = 0; k < names.size(); k++) {
+      rates.add(rate(outcome, 1 << (3 + k)));
+    }
+    return new AnalyzerResult(
+        s, experiments, rate(outcome, 1), names, rates, rate(outcome, 2), rate(outcome, 4));
   }
 
   /**

@@ -20,7 +20,11 @@ class TwoSampleTest {
     assertThat(s.pValue()).isCloseTo(5.599062480061843e-4, offset(1e-12));
     assertThat(s.chiSquare()).isCloseTo(250_000.0 / 70_000 + 250_000.0 / 30_000, offset(1e-9));
     assertThat(s.mismatch()).isTrue();
-    assertThat(s.verdict()).startsWith("SAMPLE RATIO MISMATCH");
+    assertThat(s.verdict()).startsWith("SAMPLE RATIO MISMATCH").contains("p = 0.000560 < 0.001");
+    SrmResult huge =
+        Srm.test(List.of("control", "treatment"), new long[] {6982, 3018}, new double[] {1, 1});
+    assertThat(huge.pValue()).isZero(); // chi-square 1571: the survival function underflows
+    assertThat(huge.verdict()).contains("p < 1e-300, below 0.001");
     SrmResult fine =
         Srm.test(
             List.of("control", "treatment"), new long[] {70_100, 29_900}, new double[] {70, 30});

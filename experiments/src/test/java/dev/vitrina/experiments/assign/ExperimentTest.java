@@ -113,6 +113,20 @@ class ExperimentTest {
   }
 
   @Test
+  void fullCoverageLeavesNoGapBelowOne() {
+    // six equal weights: the normalized weights sum to 0.9999999999999999 in doubles
+    Experiment e = new Experiment("six", "six", Experiment.parseVariants("1/1/1/1/1/1"), 1.0);
+    double[][] r = e.ranges();
+    assertThat(r[5][1]).isEqualTo(1.0);
+    for (int i = 1; i < r.length; i++) {
+      assertThat(r[i][0]).isEqualTo(r[i - 1][1]);
+    }
+    // the largest bucket value, (2^53 - 1) / 2^53, is in the last variant
+    double top = Math.nextDown(1.0);
+    assertThat(top >= r[5][0] && top < r[5][1]).isTrue();
+  }
+
+  @Test
   void validationMessagesNameTheProblem() {
     assertThatThrownBy(() -> Experiment.parseVariants("70/x"))
         .hasMessageContaining("weight 'x'")

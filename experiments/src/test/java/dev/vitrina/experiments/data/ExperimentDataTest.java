@@ -155,10 +155,56 @@ class ExperimentDataTest {
     assertThatThrownBy(() -> d.units(Set.of("note")))
         .hasMessageContaining("line 2")
         .hasMessageContaining("column 'note'")
-        .hasMessageContaining("not a number");
+        .hasMessageContaining("not a finite number");
     Path dup = file("dup.csv", "unit,variant,x\na,c,1\na,c,2\n");
     assertThatThrownBy(() -> ExperimentData.read(dup, ExperimentData.ReadOptions.defaults()))
         .hasMessageContaining("unit 'a' appears at line 2 and at line 3");
+  }
+
+  @Test
+  void readsCsvThroughTheCoreReader() throws IOException {
+    // BOM, CRLF line ends, a blank line, a quoted field with a comma and a line break
+    Path f =
+        file(
+            "crlf.csv",
+            "\uFEFFunit,variant,revenue,note\r\n"
+                + "a,control,1.5,x\r\n"
+                + "\r\n"
+                + "b,treatment,2,\"two\r\nlines, one comma\"\r\n"
+                + "c,treatment,3,z");
+    ExperimentData d = ExperimentData.read(f, ExperimentData.ReadOptions.defaults());
+    UnitTable t = d.units(Set.of("revenue"));
+    assertThat(t.size()).isEqualTo(3);
+    assertThat(t.column("revenue")).containsExactly(1.5, 2, 3);
+    // positions are physical lines: the record after a two-line field starts on line 4
+    Path dupAfterBreak = file("dup2.csv", "unit,variant,x,note\na,c,1,\"p\nq\"\na,c,2,r\n");
+    assertThatThrownBy(
+            () -> ExperimentData.read(dupAfterBreak, ExperimentData.ReadOptions.defaults()))
+        .hasMessageContaining("unit 'a' appears at line 2 and at line 4");
+    Path unterminated = file("quote.csv", "unit,variant,event\nu1,a,\"click\n");
+    assertThatThrownBy(
+            () -> ExperimentData.read(unterminated, ExperimentData.ReadOptions.defaults()))
+        .isInstanceOf(BadDataException.class)
+        .hasMessageContaining(unterminated.toString())
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("unterminated quoted field");
+    Path tooMany = file("many.csv", "unit,variant,event\nu1,a,click,extra\n");
+    assertThatThrownBy(() -> ExperimentData.read(tooMany, ExperimentData.ReadOptions.defaults()))
+        .isInstanceOf(BadDataException.class)
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("expected 3 fields")
+        .hasMessageContaining("got 4")
+        .hasMessageContaining("'u1,a,click,extra'");
+    Path empty = file("empty.csv", "");
+    assertThatThrownBy(() -> ExperimentData.read(empty, ExperimentData.ReadOptions.defaults()))
+        .isInstanceOf(BadDataException.class)
+        .hasMessageContaining("is empty");
+    Path nan = file("nan.csv", "unit,variant,revenue\na,c,1\nb,t,NaN\n");
+    ExperimentData withNan = ExperimentData.read(nan, ExperimentData.ReadOptions.defaults());
+    assertThatThrownBy(() -> withNan.units(Set.of("revenue")))
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("column 'revenue'")
+        .hasMessageContaining("'NaN' is not a finite number");
   }
 
   @Test

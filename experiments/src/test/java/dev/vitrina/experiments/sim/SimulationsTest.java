@@ -54,6 +54,20 @@ class SimulationsTest {
   }
 
   @Test
+  void fullAnalysisAaKeepsTheFamilyWiseRateWithHolm() {
+    Simulations.AnalyzerResult r = sim.analyzer(new Simulations.AnalyzerScenario(4_000), 0.05);
+    assertThat(r.metrics()).containsExactly("conversion", "revenue_per_user", "ctr");
+    for (double x : r.metricRates()) {
+      assertThat(x).isBetween(0.012, 0.09);
+    }
+    // three tests: about 1 - 0.95^3 = 0.14 without a correction, <= 0.05 with Holm
+    assertThat(r.anyUnadjustedRate()).isGreaterThan(r.holmRate() + 0.03);
+    assertThat(r.holmRate()).isLessThanOrEqualTo(0.09);
+    // a correct assignment trips the 0.001 SRM threshold about once in 1,000 experiments
+    assertThat(r.srmRate()).isLessThanOrEqualTo(0.01);
+  }
+
+  @Test
   void seedsOfDifferentMasterSeedsAndScenariosDoNotOverlap() {
     Set<Long> seen = new HashSet<>();
     int total = 0;
