@@ -1,0 +1,28 @@
+package dev.vitrina.cli.forecast;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code vitrina forecast}: demand forecasting commands. */
+@Command(
+    name = "forecast",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Demand forecasting: global LightGBM and intermittent baselines, forecasts at any level",
+      "disaggregated to store x item x day, rolling-origin backtests with M5 metrics."
+    },
+    subcommands = {
+      BacktestCommand.class,
+      TrainCommand.class,
+      PredictCommand.class,
+      SeriesBacktestCommand.class
+    })
+public final class ForecastCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}
