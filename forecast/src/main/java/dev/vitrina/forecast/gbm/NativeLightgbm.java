@@ -16,10 +16,16 @@ import java.util.stream.Stream;
  */
 final class NativeLightgbm {
 
+  private static boolean loaded;
+
   private NativeLightgbm() {}
 
+  /**
+   * Loads the library. Must run before any other use of lightgbm4j's classes: {@link LGBMBooster}'s
+   * static initializer unpacks and loads the library the first time the class is touched.
+   */
   static synchronized void load() {
-    if (LGBMBooster.isNativeLoaded()) {
+    if (loaded) {
       return;
     }
     String key = "java.io.tmpdir";
@@ -28,7 +34,8 @@ final class NativeLightgbm {
     try {
       dir = Files.createTempDirectory("vitrina-lightgbm-");
       System.setProperty(key, dir.toString());
-      LGBMBooster.loadNative();
+      LGBMBooster.loadNative(); // the class initializer loads from the private directory
+      loaded = LGBMBooster.isNativeLoaded();
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot load LightGBM's native library; on Debian install libgomp1 (apt-get install -y"
