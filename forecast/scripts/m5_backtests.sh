@@ -5,7 +5,7 @@
 # /usr/bin/time -v (peak RSS = "Maximum resident set size"), with -Xmx8g and 2 LightGBM threads.
 #
 # Run from the repository root:   forecast/scripts/m5_backtests.sh [step ...]
-# Steps: generate direct city state weekly recursive baselines (default: all, in that order).
+# Steps: generate direct city state weekly recursive baselines groups (default: all, in order).
 # Results: out/forecast-m5/<step>.json (the --json output) and <step>.time (/usr/bin/time -v).
 # On a shared machine, hold a lock around it so no other benchmark overlaps: flock LOCKFILE ...
 set -euo pipefail
@@ -30,7 +30,7 @@ run() {
 }
 
 steps=("$@")
-[ ${#steps[@]} -gt 0 ] || steps=(generate direct city state weekly recursive baselines)
+[ ${#steps[@]} -gt 0 ] || steps=(generate direct city state weekly recursive baselines groups)
 for s in "${steps[@]}"; do
   case "$s" in
     generate) [ -f "$DATA/sales.parquet" ] || ./vitrina generate --preset m5 --seed 42 --out "$DATA" ;;
@@ -38,11 +38,12 @@ for s in "${steps[@]}"; do
     city) run city --level item,city --freq day "${LGBM[@]}" ;;
     state) run state --level item,state --freq day "${LGBM[@]}" ;;
     weekly) run weekly --level store,item --freq week "${LGBM[@]}" ;;
+    groups) run groups --level store,item --freq day "${LGBM[@]}" --direct-groups 7,14,21,28 ;;
     recursive) run recursive --level store,item --freq day "${LGBM[@]}" --recursive ;;
     baselines)
       run baselines --level store,item --freq day --horizon 28 --folds 1 \
         --model naive,snaive,ma,croston,sba,tsb,adida
       ;;
-    *) echo "unknown step '$s'; use generate direct city state weekly recursive baselines" >&2; exit 2 ;;
+    *) echo "unknown step '$s'; use generate direct city state weekly recursive baselines groups" >&2; exit 2 ;;
   esac
 done
