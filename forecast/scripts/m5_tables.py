@@ -44,7 +44,9 @@ def time_file(step):
 
 def load(step):
     path = os.path.join(RES, step + ".json")
-    return json.load(open(path)) if os.path.exists(path) else None
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        return None  # not run, or still running
+    return json.load(open(path))
 
 
 print("| model | forecast level | WRMSSE | WAPE | bias | RMSSE | MASE | rounds | fit s | "
@@ -98,3 +100,23 @@ for step, _, _ in ROWS + [("baselines", None, None)]:
         print(f"\n{step}: origin {j['runs'][0]['folds'][0]['origin']}, "
               f"series at level {j['runs'][0]['folds'][0]['levelSeries']}, "
               f"bottom series without parent {j['runs'][0]['folds'][0]['bottomWithoutParent']}")
+
+# three origins, 28 days apart: direct vs item x city + shares
+folds3 = [("direct-3folds", "LightGBM, direct (store x item x day)"),
+          ("city-3folds", "LightGBM at item x city + shares")]
+if any(load(s) for s, _ in folds3):
+    print("\nThree origins:\n")
+    origins = None
+    rows = []
+    for step, name in folds3:
+        j = load(step)
+        if j is None:
+            continue
+        r = j["runs"][0]
+        if origins is None:
+            origins = [f["origin"] for f in r["folds"]]
+        cells = " | ".join(f"{f['wrmsse']:.4f} / {f['wape']:.4f}" for f in r["folds"])
+        rows.append(f"| {name} | {cells} | {r['wrmsse']:.4f} / {r['wape']:.4f} |")
+    print("| model (WRMSSE / WAPE) | " + " | ".join(origins) + " | mean |")
+    print("|---|" + "---:|" * (len(origins) + 1))
+    print("\n".join(rows))

@@ -22,9 +22,10 @@ import picocli.CommandLine.Option;
     name = "backtest",
     mixinStandardHelpOptions = true,
     description = {
-      "Rolling-origin backtest on a marketplace: at each origin the model sees only the sales",
-      "before it, forecasts at --level/--freq, is disaggregated to store x item x day and scored",
-      "there (WRMSSE over the M5 hierarchy levels in the data; WAPE, bias, MAE, RMSE, MASE, RMSSE).",
+      "Rolling-origin backtest on a marketplace, scored at store x item x day.",
+      "At each origin the model sees only the sales before it, forecasts at --level/--freq, is",
+      "disaggregated to store x item x day and scored there (WRMSSE over the M5 hierarchy levels",
+      "in the data; WAPE, bias, MAE, RMSE, MASE, RMSSE).",
       "Example: vitrina forecast backtest --data out/demo/data --level item,city --freq day"
           + " --horizon 28 --folds 3 --model lgbm,snaive --report out/backtest.html"
     })

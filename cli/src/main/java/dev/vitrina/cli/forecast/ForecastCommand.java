@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
     name = "forecast",
     mixinStandardHelpOptions = true,
     description = {
-      "Demand forecasting: global LightGBM and intermittent baselines, forecasts at any level",
-      "disaggregated to store x item x day, rolling-origin backtests with M5 metrics."
+      "Demand forecasting: global LightGBM and intermittent-demand baselines.",
+      "Forecasts at any level are disaggregated to store x item x day; rolling-origin backtests",
+      "score them with the M5 metrics."
     },
     subcommands = {
       BacktestCommand.class,

@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {
-      "Forecast every store x item series for the horizon from --origin and write the forecasts",
-      "to Parquet (store_id, item_id, date, forecast). Either load a model trained with 'vitrina",
+      "Forecast every store x item series and write the forecasts to Parquet.",
+      "Columns: store_id, item_id, date, forecast. Either load a model trained with 'vitrina",
       "forecast train' (--model-dir; its level, frequency and horizon are used) or run a baseline",
       "(--model snaive etc. with --level/--freq/--horizon).",
       "Example: vitrina forecast predict --data out/demo/data --model-dir out/model"

@@ -39,9 +39,10 @@ import picocli.CommandLine.Option;
     name = "series-backtest",
     mixinStandardHelpOptions = true,
     description = {
-      "Rolling-origin backtest on series stored one per row in a wide CSV (id, then one column per",
-      "period; trailing empty cells end a series): the global LightGBM model against Croston, SBA,",
-      "TSB, ADIDA, seasonal naive, naive and moving average, scored with MASE, RMSSE, WAPE.",
+      "Rolling-origin backtest of series stored one per row in a wide CSV (e.g. car parts).",
+      "CSV: id, then one column per period; trailing empty cells end a series. The global",
+      "LightGBM model against Croston, SBA, TSB, ADIDA, seasonal naive, naive and moving",
+      "average, scored with MASE, RMSSE, WAPE.",
       "Example: vitrina forecast series-backtest --csv ../shared/data/carparts/carparts.csv"
           + " --horizon 6 --folds 6 --season 12"
     })

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Train the global LightGBM model on the sales before --origin (default: all sales) at",
-      "--level/--freq and save it as a model artifact directory (written atomically).",
+      "Train the global LightGBM model and save it as a model artifact.",
+      "Uses the sales before --origin (default: all sales) at --level/--freq; the artifact",
+      "directory is written atomically.",
       "Example: vitrina forecast train --data out/demo/data --level item,city --horizon 28"
           + " --out out/model"
     })
