@@ -8,6 +8,7 @@ import dev.vitrina.core.io.parquet.FloatColumn;
 import dev.vitrina.core.io.parquet.IntColumn;
 import dev.vitrina.core.io.parquet.ParquetWriter;
 import dev.vitrina.core.io.parquet.StringColumn;
+import dev.vitrina.demand.features.FeatureEngine;
 import dev.vitrina.demand.panel.Panel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,8 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes forecasts to Parquet: the key columns (text), {@code date} (DATE, the first day of each
- * forecast period) and {@code forecast} (FLOAT), one row per series and period, in one row group.
+ * Writes forecasts to Parquet, atomically (the file appears when complete): the key columns (text;
+ * {@code store} and {@code item} are written as {@code store_id} and {@code item_id}), {@code date}
+ * (DATE, the first day of each forecast period) and {@code forecast} (FLOAT), one row per series
+ * and period, in one row group.
  */
 public final class ForecastParquet {
 
@@ -50,7 +53,7 @@ public final class ForecastParquet {
       for (int s = 0; s < n; s++) {
         java.util.Arrays.fill(codes, s * horizon, (s + 1) * horizon, sc[s]);
       }
-      schema.add(ColumnSpec.required(k, ColumnType.STRING));
+      schema.add(ColumnSpec.required(FeatureEngine.keyName(k), ColumnType.STRING));
       data.add(new StringColumn(codes, rows, panel.keyDictionary(c)));
     }
     int[] date = new int[rows];

@@ -7,6 +7,7 @@ import dev.vitrina.demand.data.Marketplace;
 import dev.vitrina.demand.features.FeatureEngine;
 import dev.vitrina.demand.features.FeatureMatrix;
 import dev.vitrina.demand.features.FeatureSpec;
+import dev.vitrina.demand.features.SeriesKernel;
 import dev.vitrina.demand.panel.Freq;
 import dev.vitrina.demand.panel.Level;
 import dev.vitrina.demand.panel.Panel;
@@ -138,6 +139,27 @@ public final class MarketplaceForecaster {
     int hp = spec.horizonPeriods();
     Freq freq = spec.freq();
     Checks.require(
+        originDay <= lastDay() + 1,
+        "the origin "
+            + LocalDate.ofEpochDay(originDay)
+            + " is after the day following the data's last day "
+            + LocalDate.ofEpochDay(lastDay())
+            + "; forecast from at most "
+            + LocalDate.ofEpochDay(lastDay() + 1));
+    Checks.require(
+        originDay - day0 >= 28,
+        "the origin "
+            + LocalDate.ofEpochDay(originDay)
+            + " leaves less than 28 days of history (data start "
+            + LocalDate.ofEpochDay(day0)
+            + "); choose a later --origin");
+    Checks.require(
+        trained == null || trained.size() == spec.directGroups().size(),
+        "the trained model has "
+            + (trained == null ? 0 : trained.size())
+            + " boosters but the spec needs "
+            + spec.directGroups().size());
+    Checks.require(
         freq == Freq.DAY || Freq.WEEK.periodStart(originDay) == originDay,
         "a weekly forecast must start on a Monday, got " + LocalDate.ofEpochDay(originDay));
     long t0 = System.nanoTime();
@@ -153,7 +175,9 @@ public final class MarketplaceForecaster {
       int validP = Math.max(1, spec.validDays() / periodDays);
       int trainP = Math.max(1, spec.trainDays() / periodDays);
       FeatureSpec base = featureSpec(freq, 1);
-      int warmP = warmup(freq, spec.directGroups().get(spec.directGroups().size() - 1));
+      int warmP =
+          warmup(
+              freq, spec.recursive() ? 1 : spec.directGroups().get(spec.directGroups().size() - 1));
       int startDay = originDay - (trainP + validP + warmP) * periodDays;
       PanelOptions opt =
           new PanelOptions(
@@ -166,22 +190,14 @@ public final class MarketplaceForecaster {
       atLevel = new double[panel.seriesCount() * hp];
       int observed = panel.observedPeriods();
       int[] firstSaleRow = firstSaleRows(panel);
-      int prev = 0;
-      for (int g = 0; g < spec.directGroups().size(); g++) {
-        int end = spec.directGroups().get(g);
+      if (spec.recursive()) {
         long f0 = System.nanoTime();
-        FeatureSpec fs = base.forHorizon(end);
-        FeatureMatrix fm;
-        try {
-          fm = FeatureEngine.of(panel, dims, sales, pricesFile, fs).build(Progress.silent());
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
+        FeatureMatrix fm = features(panel, base);
         Columns cols = withKeyColumns(panel, fm);
         featureSecs += (System.nanoTime() - f0) / 1e9;
         GbmModel model;
         if (trained != null) {
-          model = trained.get(g);
+          model = trained.get(0);
         } else {
           int[][] rows = trainValidRows(panel, fm.target(), firstSaleRow, observed, trainP, validP);
           long m0 = System.nanoTime();
@@ -191,14 +207,37 @@ public final class MarketplaceForecaster {
           fitSecs += (System.nanoTime() - m0) / 1e9;
         }
         models.add(model);
-        int[] predRows = futureRows(panel, observed, prev, end);
-        double[] pred = model.predict(cols.columns, predRows);
-        for (int i = 0; i < predRows.length; i++) {
-          int s = panel.seriesOfRow(predRows[i]);
-          int k = panel.periodOfRow(s, predRows[i]) - observed;
-          atLevel[s * hp + k] = Math.max(0, pred[i]);
+        recursive(panel, base, cols.columns, model, observed, hp, atLevel);
+      } else {
+        int prev = 0;
+        for (int g = 0; g < spec.directGroups().size(); g++) {
+          int end = spec.directGroups().get(g);
+          long f0 = System.nanoTime();
+          FeatureMatrix fm = features(panel, base.forHorizon(end));
+          Columns cols = withKeyColumns(panel, fm);
+          featureSecs += (System.nanoTime() - f0) / 1e9;
+          GbmModel model;
+          if (trained != null) {
+            model = trained.get(g);
+          } else {
+            int[][] rows =
+                trainValidRows(panel, fm.target(), firstSaleRow, observed, trainP, validP);
+            long m0 = System.nanoTime();
+            model =
+                new GbmTrainer(spec.gbm().withCategorical(cols.categorical))
+                    .fit(cols.columns, cols.names, fm.target(), rows[0], rows[1], p);
+            fitSecs += (System.nanoTime() - m0) / 1e9;
+          }
+          models.add(model);
+          int[] predRows = futureRows(panel, observed, prev, end);
+          double[] pred = model.predict(cols.columns, predRows);
+          for (int i = 0; i < predRows.length; i++) {
+            int s = panel.seriesOfRow(predRows[i]);
+            int k = panel.periodOfRow(s, predRows[i]) - observed;
+            atLevel[s * hp + k] = Math.max(0, pred[i]);
+          }
+          prev = end;
         }
-        prev = end;
       }
     } else {
       long f0 = System.nanoTime();
@@ -219,6 +258,92 @@ public final class MarketplaceForecaster {
     p.message("forecast done in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     return new Result(
         bottomDaily, panel, atLevel, featureSecs, fitSecs, predictSecs, models, missing[0]);
+  }
+
+  private FeatureMatrix features(Panel panel, FeatureSpec fs) {
+    try {
+      return FeatureEngine.of(panel, dims, sales, pricesFile, fs).build(Progress.silent());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The recursive strategy: predicts step 1 of every series with the one-step model, writes the
+   * forecasts into a copy of the panel's values as if they had been observed, recomputes the
+   * per-series features ({@link SeriesKernel}) of the next step's row from those values, and so on
+   * up to {@code hp}. Calendar and price features are known in advance and stay as built. Only the
+   * last {@link #lookback} periods before a row are recomputed, so a step costs O(series x lookback
+   * x features).
+   *
+   * @param columns the feature columns of the panel's rows (series features first); the future
+   *     rows' series features are overwritten
+   */
+  static void recursive(
+      Panel panel,
+      FeatureSpec fs,
+      float[][] columns,
+      GbmModel model,
+      int observed,
+      int hp,
+      double[] atLevel) {
+    float[] vals = panel.values().clone();
+    int seriesCols = FeatureEngine.seriesOnly(panel, fs).names().size();
+    int back = lookback(fs);
+    int n = panel.seriesCount();
+    int[] off = panel.offsets();
+    float[][] tmp = new float[seriesCols][back + 1];
+    for (int step = 1; step <= hp; step++) {
+      int[] rows = futureRows(panel, observed, step - 1, step);
+      double[] pred = model.predict(columns, rows);
+      for (int s = 0; s < n; s++) {
+        double y = Math.max(0, pred[s]);
+        atLevel[s * hp + step - 1] = y;
+        vals[rows[s]] = (float) y;
+      }
+      if (step < hp) {
+        for (int s = 0; s < n; s++) {
+          recomputeRow(vals, off[s], rows[s] + 1, fs, back, tmp, columns, seriesCols);
+        }
+      }
+    }
+  }
+
+  /**
+   * Recomputes the per-series features of {@code row} from {@code vals}, looking at most {@code
+   * back} periods behind it (not before {@code seriesStart}, the series' first row), into {@code
+   * columns[0 .. seriesCols)}; {@code tmp} is scratch of {@code seriesCols x (back + 1)}.
+   */
+  static void recomputeRow(
+      float[] vals,
+      int seriesStart,
+      int row,
+      FeatureSpec fs,
+      int back,
+      float[][] tmp,
+      float[][] columns,
+      int seriesCols) {
+    int from = Math.max(seriesStart, row - back);
+    int len = row - from + 1;
+    SeriesKernel.compute(vals, from, len, fs, tmp, 0);
+    for (int j = 0; j < seriesCols; j++) {
+      columns[j][row] = tmp[j][len - 1];
+    }
+  }
+
+  /** How many periods back the per-series features of {@code fs} look from a row. */
+  static int lookback(FeatureSpec fs) {
+    int b = fs.lags().length > 0 ? fs.lags()[fs.lags().length - 1] : 0;
+    if (fs.hasMean7()) {
+      b = Math.max(b, 7);
+    }
+    if (fs.hasMean4w()) {
+      b = Math.max(b, 28);
+    }
+    if (fs.windows().length > 0) {
+      b = Math.max(b, fs.minLag() + fs.windows()[fs.windows().length - 1] - 1);
+    }
+    return b;
   }
 
   /**

@@ -42,6 +42,7 @@ public record MarketplaceModel(MarketplaceSpec spec, int originDay, List<GbmMode
     p.put("shares", spec.shares().name());
     p.put("shareWindowDays", spec.shareWindowDays());
     p.put("profileWindowDays", spec.profileWindowDays());
+    p.put("recursive", spec.recursive());
     p.put("originDay", originDay);
     p.put("gbm", spec.gbm().toMap());
     StringBuilder fp = new StringBuilder();
@@ -86,7 +87,8 @@ public record MarketplaceModel(MarketplaceSpec spec, int originDay, List<GbmMode
             ((Number) p.get("validDays")).intValue(),
             ShareMethod.valueOf((String) p.get("shares")),
             ((Number) p.get("shareWindowDays")).intValue(),
-            ((Number) p.get("profileWindowDays")).intValue());
+            ((Number) p.get("profileWindowDays")).intValue(),
+            Boolean.TRUE.equals(p.get("recursive")));
     return new MarketplaceModel(spec, ((Number) p.get("originDay")).intValue(), models);
   }
 

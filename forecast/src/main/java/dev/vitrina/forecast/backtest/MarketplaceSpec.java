@@ -24,6 +24,8 @@ import java.util.Locale;
  * @param shares how parent forecasts are split among store x item children
  * @param shareWindowDays the trailing window the shares are computed over
  * @param profileWindowDays the trailing window of day-of-week profiles (a multiple of 7)
+ * @param recursive for {@code lgbm}: one one-step model (lags >= 1) applied step by step, each
+ *     step's forecast fed back as the next step's lag, instead of direct models
  */
 public record MarketplaceSpec(
     Level level,
@@ -36,7 +38,8 @@ public record MarketplaceSpec(
     int validDays,
     ShareMethod shares,
     int shareWindowDays,
-    int profileWindowDays) {
+    int profileWindowDays,
+    boolean recursive) {
 
   /** The model names accepted. */
   public static final List<String> MODELS =
@@ -57,6 +60,14 @@ public record MarketplaceSpec(
         profileWindowDays >= 7 && profileWindowDays % 7 == 0,
         "profileWindowDays must be a positive multiple of 7, got " + profileWindowDays);
     int hp = horizonDays / freq.days();
+    Checks.require(
+        !recursive || directGroups == null || directGroups.equals(List.of(hp)),
+        "--recursive uses one one-step model; leave out --direct-groups (got "
+            + directGroups
+            + ")");
+    Checks.require(
+        !recursive || model.equals("lgbm"),
+        "--recursive applies to --model lgbm only, got --model " + model);
     directGroups = directGroups == null || directGroups.isEmpty() ? List.of(hp) : directGroups;
     int prev = 0;
     for (int g : directGroups) {
@@ -89,7 +100,8 @@ public record MarketplaceSpec(
         28,
         ShareMethod.PROPORTION_OF_AVERAGES,
         28,
-        56);
+        56,
+        false);
   }
 
   /** The horizon in periods of {@link #freq()}. */
@@ -109,7 +121,8 @@ public record MarketplaceSpec(
         validDays,
         shares,
         shareWindowDays,
-        profileWindowDays);
+        profileWindowDays,
+        recursive);
   }
 
   public MarketplaceSpec withDirectGroups(List<Integer> groups) {
@@ -124,7 +137,8 @@ public record MarketplaceSpec(
         validDays,
         shares,
         shareWindowDays,
-        profileWindowDays);
+        profileWindowDays,
+        recursive);
   }
 
   public MarketplaceSpec withWindows(int train, int valid) {
@@ -139,7 +153,8 @@ public record MarketplaceSpec(
         valid,
         shares,
         shareWindowDays,
-        profileWindowDays);
+        profileWindowDays,
+        recursive);
   }
 
   public MarketplaceSpec withShares(ShareMethod method, int windowDays) {
@@ -154,6 +169,24 @@ public record MarketplaceSpec(
         validDays,
         method,
         windowDays,
-        profileWindowDays);
+        profileWindowDays,
+        recursive);
+  }
+
+  /** A copy forecasting recursively ({@code true}) or with direct models ({@code false}). */
+  public MarketplaceSpec withRecursive(boolean r) {
+    return new MarketplaceSpec(
+        level,
+        freq,
+        horizonDays,
+        model,
+        gbm,
+        directGroups,
+        trainDays,
+        validDays,
+        shares,
+        shareWindowDays,
+        profileWindowDays,
+        r);
   }
 }

@@ -7,7 +7,6 @@ import dev.vitrina.core.json.Json;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,8 +73,8 @@ public final class GbmModel implements AutoCloseable {
       double[] validCurve,
       String fingerprint,
       double trainSeconds) {
+    NativeLightgbm.load();
     try {
-      LGBMBooster.loadNative();
       return new GbmModel(
           text,
           names,
@@ -87,8 +86,6 @@ public final class GbmModel implements AutoCloseable {
           fingerprint,
           trainSeconds,
           LGBMBooster.loadModelFromString(text));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (LGBMException e) {
       throw new IllegalStateException("LightGBM could not load the model: " + e.getMessage(), e);
     }

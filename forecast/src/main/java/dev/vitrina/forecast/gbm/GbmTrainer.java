@@ -6,8 +6,6 @@ import dev.vitrina.core.progress.Progress;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -69,14 +67,7 @@ public final class GbmTrainer {
     }
     String params = config.lightgbmParams() + categoricalParam(names);
     long t0 = System.nanoTime();
-    try {
-      LGBMBooster.loadNative();
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot load LightGBM's native library; on Debian install libgomp1 (apt-get install -y"
-              + " libgomp1)",
-          e);
-    }
+    NativeLightgbm.load();
     try (LGBMDataset train = dataset(columns, names, label, trainRows, params, null);
         LGBMDataset validSet =
             valid ? dataset(columns, names, label, validRows, params, train) : null;

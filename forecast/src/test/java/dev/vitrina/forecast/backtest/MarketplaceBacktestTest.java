@@ -137,16 +137,95 @@ class MarketplaceBacktestTest {
     SalesTable b = SalesTable.of(s.store(), s.item(), s.day(), future, s.stores(), s.items());
     MarketplaceForecaster fa = new MarketplaceForecaster(a, market.dimensions(), null);
     MarketplaceForecaster fb = new MarketplaceForecaster(b, market.dimensions(), null);
-    for (String model : List.of("lgbm", "croston")) {
-      MarketplaceForecaster.Result ra =
-          fa.forecast(o, spec("item,state", Freq.DAY, model), null, Progress.silent());
-      MarketplaceForecaster.Result rb =
-          fb.forecast(o, spec("item,state", Freq.DAY, model), null, Progress.silent());
+    List<MarketplaceSpec> specs =
+        List.of(
+            spec("item,state", Freq.DAY, "lgbm"),
+            spec("item,state", Freq.DAY, "lgbm").withRecursive(true),
+            spec("item,state", Freq.DAY, "croston"));
+    for (MarketplaceSpec sp : specs) {
+      String model = sp.model() + (sp.recursive() ? " recursive" : "");
+      MarketplaceForecaster.Result ra = fa.forecast(o, sp, null, Progress.silent());
+      MarketplaceForecaster.Result rb = fb.forecast(o, sp, null, Progress.silent());
       assertThat(ra.bottom()).as(model).containsExactly(rb.bottom());
       ra.models().forEach(m -> m.close());
       rb.models().forEach(m -> m.close());
     }
     // ...while the data after the origin really differs
     assertThat(fa.bottomWindow(o, o + 14)).isNotEqualTo(fb.bottomWindow(o, o + 14));
+  }
+
+  /**
+   * The recursive strategy's first step is a one-step model: the same features and rows as a direct
+   * model for horizon 1, so its step-1 forecasts equal that model's exactly; later steps differ.
+   */
+  @Test
+  void recursiveFirstStepEqualsTheOneStepDirectModel() {
+    int o = fc.origins(1, 14, 14)[0];
+    MarketplaceSpec rec = spec("store,item", Freq.DAY, "lgbm").withRecursive(true);
+    MarketplaceSpec one =
+        MarketplaceSpec.of(Level.parse("store,item"), Freq.DAY, 1, "lgbm")
+            .withGbm(FAST)
+            .withWindows(70, 14);
+    MarketplaceForecaster.Result r = fc.forecast(o, rec, null, Progress.silent());
+    MarketplaceForecaster.Result d = fc.forecast(o, one, null, Progress.silent());
+    int n = r.levelPanel().seriesCount();
+    assertThat(d.levelPanel().seriesCount()).isEqualTo(n);
+    double diffLater = 0;
+    for (int s = 0; s < n; s++) {
+      assertThat(r.atLevel()[s * 14]).as("series " + s).isEqualTo(d.atLevel()[s]);
+      diffLater += Math.abs(r.atLevel()[s * 14 + 1] - r.atLevel()[s * 14]);
+    }
+    assertThat(diffLater).isPositive();
+    assertThat(r.models()).hasSize(1);
+    r.models().forEach(m -> m.close());
+    d.models().forEach(m -> m.close());
+  }
+
+  /**
+   * The recursive update recomputes a row's lag, mean and rolling features from a short tail of the
+   * series: they must equal the feature engine's values computed over the whole series.
+   */
+  @Test
+  void recursiveRowUpdateMatchesTheFeatureEngine() throws Exception {
+    Panel b = fc.bottom();
+    for (Freq freq : List.of(Freq.DAY, Freq.WEEK)) {
+      dev.vitrina.demand.features.FeatureSpec fs = MarketplaceForecaster.featureSpec(freq, 1);
+      Panel panel = freq == Freq.DAY ? b : weekly();
+      dev.vitrina.demand.features.FeatureMatrix fm =
+          dev.vitrina.demand.features.FeatureEngine.seriesOnly(panel, fs).build(Progress.silent());
+      int cols = fm.columnCount();
+      int back = MarketplaceForecaster.lookback(fs);
+      float[][] tmp = new float[cols][back + 1];
+      float[][] out = new float[cols][panel.rows()];
+      int checked = 0;
+      for (int s = 0; s < panel.seriesCount(); s += 7) {
+        int start = panel.offsets()[s];
+        int end = panel.offsets()[s + 1];
+        for (int row = Math.max(start, end - 30); row < end; row += 3) {
+          MarketplaceForecaster.recomputeRow(panel.values(), start, row, fs, back, tmp, out, cols);
+          for (int j = 0; j < cols; j++) {
+            float want = fm.columns()[j][row];
+            float got = out[j][row];
+            if (Float.isNaN(want)) {
+              assertThat(got).as(fm.names().get(j)).isNaN();
+            } else {
+              assertThat(got)
+                  .as(fm.names().get(j) + " row " + row)
+                  .isCloseTo(want, within(1e-4f * Math.max(1f, Math.abs(want))));
+            }
+          }
+          checked++;
+        }
+      }
+      assertThat(checked).isGreaterThan(50);
+    }
+  }
+
+  private static Panel weekly() throws Exception {
+    SalesTable s = market.readSales(SalesReadOptions.DEFAULT);
+    return dev.vitrina.demand.panel.PanelBuilder.build(
+        s,
+        market.dimensions(),
+        dev.vitrina.demand.panel.PanelOptions.of(Level.parse("store,item"), Freq.WEEK));
   }
 }
