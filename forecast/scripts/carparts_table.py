@@ -16,5 +16,5 @@ for m in j["models"]:
     print(f"| {names.get(m['model'], m['model'])} | {m['mase']:.4f} | {m['rmsse']:.4f} | "
           f"{m['wape']:.4f} | {m['bias']:+.4f} | {m['mae']:.4f} | {m['rmse']:.4f} | "
           f"{m['seconds']:.3f} |")
-print(f"\norigins {', '.join(j['origins'])}; scored pairs {j['models'][0]['scoredPairs']}, "
-      f"with defined scales {j['models'][0]['scaledPairs']}")
+print(f"\norigins {', '.join(j['origins'])}; scored pairs {j['models'][0]['scored_pairs']}, "
+      f"with defined scales {j['models'][0]['scaled_pairs']}")

@@ -59,11 +59,11 @@ for step, name, level in ROWS:
         continue
     r = j["runs"][0]
     wall, rss = time_file(step)
-    rounds = ",".join(str(x) for x in r["folds"][0]["bestRounds"])
+    rounds = ",".join(str(x) for x in r["folds"][0]["best_rounds"])
     print(
         f"| {name} | {level} | {r['wrmsse']:.4f} | {r['wape']:.4f} | {r['bias']:+.4f} | "
-        f"{r['rmsse']:.4f} | {r['mase']:.4f} | {rounds} | {r['fitSeconds']:.1f} | {wall:.0f} | "
-        f"{rss:.2f} | {r['peakHeapMb'] / 1024:.2f} |"
+        f"{r['rmsse']:.4f} | {r['mase']:.4f} | {rounds} | {r['fit_seconds']:.1f} | {wall:.0f} | "
+        f"{rss:.2f} | {r['peak_heap_mb'] / 1024:.2f} |"
     )
 j = load("baselines")
 if j is not None:
@@ -72,8 +72,8 @@ if j is not None:
         print(
             f"| {BASELINE_NAMES.get(r['model'], r['model'])} | store x item x day | "
             f"{r['wrmsse']:.4f} | {r['wape']:.4f} | {r['bias']:+.4f} | {r['rmsse']:.4f} | "
-            f"{r['mase']:.4f} | - | {r['fitSeconds']:.1f} | (all 7: {wall:.0f}) | "
-            f"(all 7: {rss:.2f}) | {r['peakHeapMb'] / 1024:.2f} |"
+            f"{r['mase']:.4f} | - | {r['fit_seconds']:.1f} | (all 7: {wall:.0f}) | "
+            f"(all 7: {rss:.2f}) | {r['peak_heap_mb'] / 1024:.2f} |"
         )
 print()
 print("WRMSSE by hierarchy level:")
@@ -85,7 +85,7 @@ for step, name, _ in ROWS + [("baselines", None, None)]:
     if j is None:
         continue
     for r in j["runs"]:
-        lv = r["folds"][0]["wrmsseLevels"]
+        lv = r["folds"][0]["wrmsse_levels"]
         if levels is None:
             levels = list(lv.keys())
         label = name if name else BASELINE_NAMES.get(r["model"], r["model"])
@@ -98,8 +98,8 @@ for step, _, _ in ROWS + [("baselines", None, None)]:
     j = load(step)
     if j is not None:
         print(f"\n{step}: origin {j['runs'][0]['folds'][0]['origin']}, "
-              f"series at level {j['runs'][0]['folds'][0]['levelSeries']}, "
-              f"bottom series without parent {j['runs'][0]['folds'][0]['bottomWithoutParent']}")
+              f"series at level {j['runs'][0]['folds'][0]['level_series']}, "
+              f"bottom series without parent {j['runs'][0]['folds'][0]['bottom_without_parent']}")
 
 # three origins, 28 days apart: direct vs item x city + shares
 folds3 = [("direct-3folds", "LightGBM, direct (store x item x day)"),

@@ -1,6 +1,8 @@
 package dev.vitrina.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vitrina.core.io.parquet.Codec;
+import dev.vitrina.core.json.Json;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.demand.features.FeaturePipeline;
 import dev.vitrina.demand.features.FeatureSpec;
@@ -10,10 +12,20 @@ import dev.vitrina.demand.panel.PanelOptions;
 import dev.vitrina.demand.sales.SalesReadOptions;
 import dev.vitrina.synth.MarketplaceGenerator;
 import dev.vitrina.synth.Preset;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +36,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run vitrina end to end on a synthetic marketplace: generate the demo preset, complete the",
-      "calendar at store x item x day, build the demand features, and print a summary."
+      "calendar at store x item x day and build the demand features, backtest a LightGBM",
+      "forecast against baselines, compare recommenders on the synthetic interactions, and plan",
+      "and analyze an A/B test. Each later step runs a vitrina command, printed so that you can",
+      "run it yourself; reports land under --out."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -46,7 +61,16 @@ final class DemoCommand implements Callable<Integer> {
       description = "Random seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
+  @Option(
+      names = "--skip-models",
+      description = "Stop after the features and the A/B test (skip forecasting and recs).")
+  boolean skipModels;
+
   @Mixin JsonOption json;
+
+  private String stepLabel(int i) {
+    return i + "/" + (skipModels ? 3 : 5);
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -57,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
     MarketplaceGenerator g = new MarketplaceGenerator(p, seed);
     long t0 = System.nanoTime();
     MarketplaceGenerator.Summary gen;
-    try (Progress progress = json.progress("1/2 generate " + p.name(), g.workUnits())) {
+    try (Progress progress = json.progress(stepLabel(1) + " generate " + p.name(), g.workUnits())) {
       gen = g.generate(dataDir, progress);
     }
     double genSecs = (System.nanoTime() - t0) / 1e9;
@@ -96,7 +120,8 @@ final class DemoCommand implements Callable<Integer> {
             featuresFile,
             Codec.SNAPPY,
             1 << 20);
-    FeaturePipeline.Result fr = FeaturePipeline.run(req, n -> json.progress("2/2 features", n));
+    FeaturePipeline.Result fr =
+        FeaturePipeline.run(req, n -> json.progress(stepLabel(2) + " features", n));
     result.put("features", FeaturesCommand.summary(fr));
     text.append(
         String.format(
@@ -114,8 +139,249 @@ final class DemoCommand implements Callable<Integer> {
         String.format(
             "   read %,d rows, rejected %d, duplicates summed %d%n",
             fr.report().rowsRead(), fr.report().rowsRejected(), fr.report().duplicatesMerged()));
+
+    if (!skipModels) {
+      forecastStep(dataDir, result, text);
+      recsStep(dataDir, result, text);
+    }
+    abtestStep(result, text);
+
     text.append("\nOutput: ").append(out.toAbsolutePath().normalize());
     json.print(result, text.toString());
     return 0;
+  }
+
+  private void forecastStep(Path dataDir, Map<String, Object> result, StringBuilder text)
+      throws Exception {
+    Path report = out.resolve("forecast.html");
+    JsonNode r =
+        step(
+            "3/5 forecast: one 28-day backtest fold, LightGBM at item x state disaggregated to"
+                + " store x item x day by shares, against two baselines (about a minute)",
+            "forecast",
+            "backtest",
+            "--data",
+            dataDir.toString(),
+            "--level",
+            "item,state",
+            "--freq",
+            "day",
+            "--horizon",
+            "28",
+            "--folds",
+            "1",
+            "--model",
+            "lgbm,snaive,tsb",
+            "--rounds",
+            "150",
+            "--learning-rate",
+            "0.1",
+            "--seed",
+            Long.toString(seed),
+            "--report",
+            report.toString());
+    result.put("forecast", r);
+    text.append(
+        String.format("3. Backtested a 28-day forecast (1 fold), scored at store x item x day:%n"));
+    for (JsonNode run : r.path("runs")) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "   %-7s at %-16s WRMSSE %.3f  WAPE %.3f  (fit %.1f s)%n",
+              run.path("model").asText(),
+              run.path("level").asText() + " x " + run.path("freq").asText(),
+              run.path("wrmsse").asDouble(),
+              run.path("wape").asDouble(),
+              run.path("fit_seconds").asDouble()));
+    }
+    text.append("   report: ").append(report).append('\n');
+  }
+
+  private void recsStep(Path dataDir, Map<String, Object> result, StringBuilder text)
+      throws Exception {
+    Path report = out.resolve("recs.html");
+    JsonNode r =
+        step(
+            "4/5 recs: popular, item-kNN, implicit ALS and EASE on the synthetic interactions,"
+                + " 75/25 split per user, top-10",
+            "recs",
+            "evaluate",
+            "--data",
+            dataDir.resolve("interactions.parquet").toString(),
+            "--split",
+            "random-by-user:0.75",
+            "--seed",
+            Long.toString(seed),
+            "--models",
+            "popular,itemknn,ials,ease",
+            "--k",
+            "10",
+            "--bootstrap",
+            "200",
+            "--report",
+            report.toString());
+    result.put("recs", r);
+    text.append(
+        String.format(
+            "4. Compared recommenders on %,d interactions (%,d users, %,d items), top-10, seen"
+                + " items excluded:%n",
+            r.path("dataset").path("rows").asLong(),
+            r.path("dataset").path("users").asLong(),
+            r.path("dataset").path("items").asLong()));
+    for (JsonNode m : r.path("models")) {
+      JsonNode metrics = m.path("metrics");
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "   %-8s NDCG@10 %.3f  recall@10 %.3f  coverage %.2f  (fit %.1f s)%n",
+              m.path("model").asText(),
+              metric(metrics, "ndcg"),
+              metric(metrics, "recall"),
+              m.path("coverage").asDouble(),
+              m.path("fit_seconds").asDouble()));
+    }
+    text.append("   report: ").append(report).append('\n');
+  }
+
+  private static double metric(JsonNode metrics, String prefix) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = metrics.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().toLowerCase(Locale.ROOT).startsWith(prefix)) {
+        return e.getValue().path("mean").asDouble(Double.NaN);
+      }
+    }
+    return Double.NaN;
+  }
+
+  private void abtestStep(Map<String, Object> result, StringBuilder text) throws Exception {
+    int n = skipModels ? 3 : 5;
+    JsonNode plan =
+        step(
+            n
+                + "/"
+                + n
+                + " abtest: plan a 70/30 test of +5% on a 5% conversion, simulate its"
+                + " events and analyze them",
+            "abtest",
+            "plan",
+            "--metric",
+            "proportion",
+            "--baseline",
+            "0.05",
+            "--mde",
+            "0.05",
+            "--relative",
+            "--split",
+            "70/30",
+            "--alpha",
+            "0.05",
+            "--power",
+            "0.8");
+    Path events = out.resolve("abtest-events.csv");
+    Path report = out.resolve("abtest.html");
+    JsonNode sim =
+        step(
+            null,
+            "abtest",
+            "simulate-events",
+            "--out",
+            events.toString(),
+            "--split",
+            "70/30",
+            "--seed",
+            Long.toString(seed));
+    JsonNode an =
+        step(
+            null,
+            "abtest",
+            "analyze",
+            "--events",
+            events.toString(),
+            "--experiment",
+            sim.path("experiment").asText(),
+            "--weights",
+            "control:70,treatment:30",
+            "--cuped",
+            "--report",
+            report.toString());
+    Map<String, Object> ab = new LinkedHashMap<>();
+    ab.put("plan", plan);
+    ab.put("events", sim);
+    ab.put("analysis", an);
+    result.put("abtest", ab);
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "%d. A/B test: +5%% relative on a 5%% conversion at 70/30 needs %,d users (%s);%n"
+                + "   simulated %,d events of %,d users and analyzed them:%n   %s%n",
+            n,
+            plan.path("total_units").asLong(),
+            plan.path("variance_assumption").asText(),
+            sim.path("rows").asLong(),
+            sum(sim.path("users_per_variant")),
+            an.path("srm").path("verdict").asText()));
+    for (JsonNode m : an.path("metrics")) {
+      JsonNode c = m.path("comparison");
+      JsonNode rel = c.path("relative");
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "   %-17s %+.1f%% [%+.1f%%, %+.1f%%]  p %.2g  %s%n",
+              m.path("metric").asText(),
+              100 * rel.path("value").asDouble(),
+              100 * rel.path("ci").path("low").asDouble(),
+              100 * rel.path("ci").path("high").asDouble(),
+              c.path("test").path("p_value").asDouble(),
+              m.path("significant").asBoolean() ? "significant" : "not significant"));
+    }
+    long users = sum(sim.path("users_per_variant"));
+    if (users < plan.path("total_units").asLong()) {
+      text.append(
+          String.format(
+              "   (%,d users is far below the planned %,d: only large effects can show; the"
+                  + " always-valid p-values in the report allow looking daily)%n",
+              users, plan.path("total_units").asLong()));
+    }
+    text.append("   report: ").append(report).append('\n');
+  }
+
+  private static long sum(JsonNode array) {
+    long s = 0;
+    for (JsonNode x : array) {
+      s += x.asLong();
+    }
+    return s;
+  }
+
+  /**
+   * Runs one vitrina command in this process with {@code --json} and returns its JSON result. The
+   * command line is printed first (unless --json), so the step can be rerun by hand.
+   */
+  private JsonNode step(String label, String... args) throws Exception {
+    if (!json.enabled()) {
+      if (label != null) {
+        System.err.println(label);
+      }
+      System.err.println("   $ ./vitrina " + String.join(" ", args));
+    }
+    String[] full = Arrays.copyOf(args, args.length + 1);
+    full[args.length] = "--json";
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    int code;
+    try {
+      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+      CommandLine cl = VitrinaCli.commandLine();
+      cl.setErr(new PrintWriter(err, true));
+      code = cl.execute(full);
+    } finally {
+      System.setOut(stdout);
+    }
+    if (code != 0) {
+      throw new IOException(
+          "demo step failed (exit " + code + "): ./vitrina " + String.join(" ", args) + "\n" + err);
+    }
+    return Json.mapper().readTree(buf.toString(StandardCharsets.UTF_8));
   }
 }

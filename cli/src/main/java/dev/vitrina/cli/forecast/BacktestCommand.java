@@ -101,15 +101,15 @@ final class BacktestCommand implements Callable<Integer> {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("data", data.toString());
     out.put("folds", folds);
-    out.put("stepDays", stepDays);
-    out.put("loadSeconds", loadSeconds);
+    out.put("step_days", stepDays);
+    out.put("load_seconds", loadSeconds);
     List<Map<String, Object>> runs = new ArrayList<>();
     for (MarketplaceBacktest.Result r : results) {
       runs.add(MarketplaceBacktest.summary(r));
     }
     out.put("runs", runs);
     out.put("seconds", (System.nanoTime() - t0) / 1e9);
-    out.put("peakRssMb", MarketplaceBacktest.peakRssMb());
+    out.put("peak_rss_mb", MarketplaceBacktest.peakRssMb());
     if (report != null) {
       writeReport(results, report);
       out.put("report", report.toString());
@@ -188,7 +188,7 @@ final class BacktestCommand implements Callable<Integer> {
             Locale.ROOT,
             "time %.1f s, peak RSS %.0f MB",
             (Double) out.get("seconds"),
-            (Double) out.get("peakRssMb")));
+            (Double) out.get("peak_rss_mb")));
     if (out.containsKey("report")) {
       b.append("\nreport: ").append(out.get("report"));
     }

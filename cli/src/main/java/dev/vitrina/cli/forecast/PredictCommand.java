@@ -121,13 +121,13 @@ final class PredictCommand implements Callable<Integer> {
     res.put("level", spec.level().toString());
     res.put("freq", spec.freq().name().toLowerCase(Locale.ROOT));
     res.put("origin", LocalDate.ofEpochDay(o).toString());
-    res.put("horizonDays", spec.horizonDays());
+    res.put("horizon_days", spec.horizonDays());
     res.put("series", fc.bottom().seriesCount());
     res.put("rows", rows);
-    res.put("seriesWithoutParent", r.bottomWithoutParent());
-    res.put("totalForecast", total);
+    res.put("series_without_parent", r.bottomWithoutParent());
+    res.put("total_forecast", total);
     res.put("seconds", (System.nanoTime() - t0) / 1e9);
-    res.put("peakRssMb", MarketplaceBacktest.peakRssMb());
+    res.put("peak_rss_mb", MarketplaceBacktest.peakRssMb());
     String human =
         String.format(
             Locale.ROOT,

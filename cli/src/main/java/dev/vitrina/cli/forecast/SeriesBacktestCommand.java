@@ -184,8 +184,8 @@ final class SeriesBacktestCommand implements Callable<Integer> {
       m.put("bias", s.bias());
       m.put("mae", s.mae());
       m.put("rmse", s.rmse());
-      m.put("scoredPairs", s.series());
-      m.put("scaledPairs", s.scaledSeries());
+      m.put("scored_pairs", s.series());
+      m.put("scaled_pairs", s.scaledSeries());
       m.put("seconds", seconds.get(e.getKey()));
       rows.add(m);
     }
@@ -269,8 +269,8 @@ final class SeriesBacktestCommand implements Callable<Integer> {
         String.format(
             Locale.ROOT,
             "(scored (series, origin) pairs: %s; MASE/RMSSE over the %s with a defined scale)",
-            rows.isEmpty() ? 0 : rows.get(0).get("scoredPairs"),
-            rows.isEmpty() ? 0 : rows.get(0).get("scaledPairs")));
+            rows.isEmpty() ? 0 : rows.get(0).get("scored_pairs"),
+            rows.isEmpty() ? 0 : rows.get(0).get("scaled_pairs")));
     return b.toString();
   }
 }

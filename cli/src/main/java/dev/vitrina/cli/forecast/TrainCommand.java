@@ -76,16 +76,16 @@ final class TrainCommand implements Callable<Integer> {
     res.put("format", manifest.format());
     res.put("level", spec.level().toString());
     res.put("freq", spec.freq().name().toLowerCase(java.util.Locale.ROOT));
-    res.put("horizonDays", spec.horizonDays());
+    res.put("horizon_days", spec.horizonDays());
     res.put("recursive", spec.recursive());
     res.put("origin", LocalDate.ofEpochDay(o).toString());
-    res.put("levelSeries", r.levelPanel().seriesCount());
+    res.put("level_series", r.levelPanel().seriesCount());
     res.put("models", r.models().size());
-    res.put("bestRounds", rounds);
-    res.put("featureSeconds", r.featureSeconds());
-    res.put("fitSeconds", r.fitSeconds());
+    res.put("best_rounds", rounds);
+    res.put("feature_seconds", r.featureSeconds());
+    res.put("fit_seconds", r.fitSeconds());
     res.put("seconds", (System.nanoTime() - t0) / 1e9);
-    res.put("peakRssMb", MarketplaceBacktest.peakRssMb());
+    res.put("peak_rss_mb", MarketplaceBacktest.peakRssMb());
     json.print(
         res,
         String.format(

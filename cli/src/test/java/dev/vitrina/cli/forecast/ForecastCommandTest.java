@@ -174,7 +174,7 @@ class ForecastCommandTest {
         sum += f.get(i);
       }
       assertThat(pairs).hasSize(series);
-      assertThat(sum).isCloseTo(pj.get("totalForecast").asDouble(), within(1e-3 * sum + 1e-6));
+      assertThat(sum).isCloseTo(pj.get("total_forecast").asDouble(), within(1e-3 * sum + 1e-6));
       assertThat(sum).isPositive();
     }
     // the same trained model gives the same forecasts again
@@ -317,7 +317,7 @@ class ForecastCommandTest {
     for (JsonNode m : j.get("models")) {
       assertThat(m.get("mase").asDouble()).as(m.toString()).isPositive().isLessThan(20);
       // origins 26 and 27: the 8 series that stop after 26 periods lack actuals after either
-      assertThat(m.get("scoredPairs").asInt()).isEqualTo(32 + 32);
+      assertThat(m.get("scored_pairs").asInt()).isEqualTo(32 + 32);
     }
     Files.writeString(csv, "Part,a,b,c\nx,1,,2\n");
     Run bad = run("forecast", "series-backtest", "--csv", csv.toString());

@@ -34,16 +34,16 @@ public record MarketplaceModel(MarketplaceSpec spec, int originDay, List<GbmMode
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("level", spec.level().toString());
     p.put("freq", spec.freq().name());
-    p.put("horizonDays", spec.horizonDays());
+    p.put("horizon_days", spec.horizonDays());
     p.put("model", spec.model());
-    p.put("directGroups", spec.directGroups());
-    p.put("trainDays", spec.trainDays());
-    p.put("validDays", spec.validDays());
+    p.put("direct_groups", spec.directGroups());
+    p.put("train_days", spec.trainDays());
+    p.put("valid_days", spec.validDays());
     p.put("shares", spec.shares().name());
-    p.put("shareWindowDays", spec.shareWindowDays());
-    p.put("profileWindowDays", spec.profileWindowDays());
+    p.put("share_window_days", spec.shareWindowDays());
+    p.put("profile_window_days", spec.profileWindowDays());
     p.put("recursive", spec.recursive());
-    p.put("originDay", originDay);
+    p.put("origin_day", originDay);
     p.put("gbm", spec.gbm().toMap());
     StringBuilder fp = new StringBuilder();
     for (GbmModel m : models) {
@@ -68,7 +68,7 @@ public record MarketplaceModel(MarketplaceSpec spec, int originDay, List<GbmMode
     ArtifactManifest m = Artifacts.load(dir, FORMAT, 1);
     Map<String, Object> p = m.parameters();
     List<Integer> groups = new ArrayList<>();
-    for (Object o : (List<Object>) p.get("directGroups")) {
+    for (Object o : (List<Object>) p.get("direct_groups")) {
       groups.add(((Number) o).intValue());
     }
     List<GbmModel> models = new ArrayList<>();
@@ -79,17 +79,17 @@ public record MarketplaceModel(MarketplaceSpec spec, int originDay, List<GbmMode
         new MarketplaceSpec(
             Level.parse((String) p.get("level")),
             Freq.valueOf(((String) p.get("freq")).toUpperCase(Locale.ROOT)),
-            ((Number) p.get("horizonDays")).intValue(),
+            ((Number) p.get("horizon_days")).intValue(),
             (String) p.get("model"),
             models.get(0).config(),
             groups,
-            ((Number) p.get("trainDays")).intValue(),
-            ((Number) p.get("validDays")).intValue(),
+            ((Number) p.get("train_days")).intValue(),
+            ((Number) p.get("valid_days")).intValue(),
             ShareMethod.valueOf((String) p.get("shares")),
-            ((Number) p.get("shareWindowDays")).intValue(),
-            ((Number) p.get("profileWindowDays")).intValue(),
+            ((Number) p.get("share_window_days")).intValue(),
+            ((Number) p.get("profile_window_days")).intValue(),
             Boolean.TRUE.equals(p.get("recursive")));
-    return new MarketplaceModel(spec, ((Number) p.get("originDay")).intValue(), models);
+    return new MarketplaceModel(spec, ((Number) p.get("origin_day")).intValue(), models);
   }
 
   @Override

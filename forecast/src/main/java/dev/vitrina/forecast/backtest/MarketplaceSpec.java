@@ -46,16 +46,16 @@ public record MarketplaceSpec(
       List.of("lgbm", "naive", "snaive", "ma", "croston", "sba", "tsb", "adida");
 
   public MarketplaceSpec {
-    Checks.atLeast("horizonDays", horizonDays, 1);
+    Checks.atLeast("horizon_days", horizonDays, 1);
     model = model.toLowerCase(Locale.ROOT);
     Checks.require(
         MODELS.contains(model), "--model must be one of " + MODELS + ", got '" + model + "'");
     Checks.require(
         freq == Freq.DAY || horizonDays % 7 == 0,
         "--horizon must be a multiple of 7 days for --freq week, got " + horizonDays);
-    Checks.atLeast("trainDays", trainDays, 7);
-    Checks.atLeast("validDays", validDays, 0);
-    Checks.atLeast("shareWindowDays", shareWindowDays, 1);
+    Checks.atLeast("train_days", trainDays, 7);
+    Checks.atLeast("valid_days", validDays, 0);
+    Checks.atLeast("share_window_days", shareWindowDays, 1);
     Checks.require(
         profileWindowDays >= 7 && profileWindowDays % 7 == 0,
         "profileWindowDays must be a positive multiple of 7, got " + profileWindowDays);

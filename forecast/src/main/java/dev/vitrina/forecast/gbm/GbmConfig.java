@@ -42,14 +42,14 @@ public record GbmConfig(
 
   public GbmConfig {
     Checks.require(objective != null, "objective must be one of tweedie, poisson, l2");
-    Checks.inRange("tweedieVariancePower", tweedieVariancePower, 1.0, 1.999);
-    Checks.atLeast("maxRounds", maxRounds, 1);
-    Checks.inOpenRange("learningRate", learningRate, 0, 1.0001);
-    Checks.atLeast("numLeaves", numLeaves, 2);
-    Checks.atLeast("minDataInLeaf", minDataInLeaf, 1);
-    Checks.inOpenRange("featureFraction", featureFraction, 0, 1.0001);
-    Checks.inOpenRange("baggingFraction", baggingFraction, 0, 1.0001);
-    Checks.atLeast("earlyStoppingRounds", earlyStoppingRounds, 0);
+    Checks.inRange("tweedie_variance_power", tweedieVariancePower, 1.0, 1.999);
+    Checks.atLeast("max_rounds", maxRounds, 1);
+    Checks.inOpenRange("learning_rate", learningRate, 0, 1.0001);
+    Checks.atLeast("num_leaves", numLeaves, 2);
+    Checks.atLeast("min_data_in_leaf", minDataInLeaf, 1);
+    Checks.inOpenRange("feature_fraction", featureFraction, 0, 1.0001);
+    Checks.inOpenRange("bagging_fraction", baggingFraction, 0, 1.0001);
+    Checks.atLeast("early_stopping_rounds", earlyStoppingRounds, 0);
     Checks.atLeast("threads", threads, 1);
     categorical = categorical == null ? List.of() : List.copyOf(categorical);
   }
@@ -224,14 +224,14 @@ public record GbmConfig(
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("objective", objective.name().toLowerCase(Locale.ROOT));
-    m.put("tweedieVariancePower", tweedieVariancePower);
-    m.put("maxRounds", maxRounds);
-    m.put("learningRate", learningRate);
-    m.put("numLeaves", numLeaves);
-    m.put("minDataInLeaf", minDataInLeaf);
-    m.put("featureFraction", featureFraction);
-    m.put("baggingFraction", baggingFraction);
-    m.put("earlyStoppingRounds", earlyStoppingRounds);
+    m.put("tweedie_variance_power", tweedieVariancePower);
+    m.put("max_rounds", maxRounds);
+    m.put("learning_rate", learningRate);
+    m.put("num_leaves", numLeaves);
+    m.put("min_data_in_leaf", minDataInLeaf);
+    m.put("feature_fraction", featureFraction);
+    m.put("bagging_fraction", baggingFraction);
+    m.put("early_stopping_rounds", earlyStoppingRounds);
     m.put("seed", seed);
     m.put("threads", threads);
     m.put("categorical", categorical);

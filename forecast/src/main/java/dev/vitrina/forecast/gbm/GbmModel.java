@@ -195,10 +195,10 @@ public final class GbmModel implements AutoCloseable {
   public ArtifactManifest save(Path dir) throws IOException {
     Map<String, Object> params = new LinkedHashMap<>(config.toMap());
     params.put("features", Arrays.asList(names));
-    params.put("bestRound", bestRound);
-    params.put("roundsRun", roundsRun);
-    params.put("bestValidRmse", Double.isNaN(bestValidRmse) ? null : bestValidRmse);
-    params.put("trainSeconds", trainSeconds);
+    params.put("best_round", bestRound);
+    params.put("rounds_run", roundsRun);
+    params.put("best_valid_rmse", Double.isNaN(bestValidRmse) ? null : bestValidRmse);
+    params.put("train_seconds", trainSeconds);
     return Artifacts.save(
         dir,
         FORMAT,
@@ -222,28 +222,28 @@ public final class GbmModel implements AutoCloseable {
     GbmConfig config =
         new GbmConfig(
             Objective.valueOf(((String) p.get("objective")).toUpperCase(java.util.Locale.ROOT)),
-            ((Number) p.get("tweedieVariancePower")).doubleValue(),
-            ((Number) p.get("maxRounds")).intValue(),
-            ((Number) p.get("learningRate")).doubleValue(),
-            ((Number) p.get("numLeaves")).intValue(),
-            ((Number) p.get("minDataInLeaf")).intValue(),
-            ((Number) p.get("featureFraction")).doubleValue(),
-            ((Number) p.get("baggingFraction")).doubleValue(),
-            ((Number) p.get("earlyStoppingRounds")).intValue(),
+            ((Number) p.get("tweedie_variance_power")).doubleValue(),
+            ((Number) p.get("max_rounds")).intValue(),
+            ((Number) p.get("learning_rate")).doubleValue(),
+            ((Number) p.get("num_leaves")).intValue(),
+            ((Number) p.get("min_data_in_leaf")).intValue(),
+            ((Number) p.get("feature_fraction")).doubleValue(),
+            ((Number) p.get("bagging_fraction")).doubleValue(),
+            ((Number) p.get("early_stopping_rounds")).intValue(),
             ((Number) p.get("seed")).longValue(),
             ((Number) p.get("threads")).intValue(),
             (java.util.List<String>) p.get("categorical"));
-    Object rmse = p.get("bestValidRmse");
+    Object rmse = p.get("best_valid_rmse");
     return fromText(
         text,
         names,
         config,
-        ((Number) p.get("bestRound")).intValue(),
-        ((Number) p.get("roundsRun")).intValue(),
+        ((Number) p.get("best_round")).intValue(),
+        ((Number) p.get("rounds_run")).intValue(),
         rmse == null ? Double.NaN : ((Number) rmse).doubleValue(),
         new double[0],
         m.dataFingerprint(),
-        ((Number) p.get("trainSeconds")).doubleValue());
+        ((Number) p.get("train_seconds")).doubleValue());
   }
 
   @Override

@@ -160,6 +160,6 @@ class GbmTest {
           .hasMessageContaining("trained on 2 features");
     }
     assertThatThrownBy(() -> GbmConfig.defaults().withTweedieVariancePower(2.5))
-        .hasMessageContaining("tweedieVariancePower");
+        .hasMessageContaining("tweedie_variance_power");
   }
 }
