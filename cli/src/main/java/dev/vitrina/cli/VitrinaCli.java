@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       FeaturesCommand.class,
       dev.vitrina.cli.abtest.AbTestCommand.class,
+      dev.vitrina.cli.recs.RecsCommand.class,
       // other areas register their top-level commands here, one line each
     })
 public final class VitrinaCli implements Runnable {
