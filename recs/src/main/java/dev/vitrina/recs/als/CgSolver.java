@@ -16,6 +16,7 @@ final class CgSolver {
   private final float[] r;
   private final float[] p;
   private final float[] ap;
+  private float[] scratch = new float[64];
 
   CgSolver(int f, int steps) {
     this.f = f;
@@ -35,21 +36,24 @@ final class CgSolver {
       java.util.Arrays.fill(factors, base, base + f, 0f);
       return;
     }
+    if (scratch.length < to - from) {
+      scratch = new float[Math.max(to - from, 2 * scratch.length)];
+    }
     System.arraycopy(factors, base, x, 0, f);
     // r = b - A x = sum (1 + c) y - G x - sum c (y.x) y
-    K.matVec(gram, x, r, f);
+    K.symMatVec(gram, x, r, f);
     for (int d = 0; d < f; d++) {
       r[d] = -r[d];
     }
-    K.weightedProjections(y, f, idx, cm1, from, to, x, r, true);
+    K.weightedProjections(y, f, idx, cm1, from, to, x, r, true, scratch);
     System.arraycopy(r, 0, p, 0, f);
     float rsold = K.dot(r, 0, r, 0, f);
     if (rsold < 1e-20f) {
       return;
     }
     for (int s = 0; s < steps; s++) {
-      K.matVec(gram, p, ap, f);
-      K.weightedProjections(y, f, idx, cm1, from, to, p, ap, false);
+      K.symMatVec(gram, p, ap, f);
+      K.weightedProjections(y, f, idx, cm1, from, to, p, ap, false, scratch);
       float pap = K.dot(p, 0, ap, 0, f);
       if (!(pap > 0f)) {
         break;

@@ -46,6 +46,14 @@ final class ScalarKernels extends Kernels {
   }
 
   @Override
+  public void symMatVec(float[] a, float[] v, float[] out, int f) {
+    java.util.Arrays.fill(out, 0, f, 0f);
+    for (int d = 0; d < f; d++) {
+      axpy(v[d], a, d * f, out, 0, f);
+    }
+  }
+
+  @Override
   public void weightedProjections(
       float[] y,
       int f,
@@ -55,7 +63,8 @@ final class ScalarKernels extends Kernels {
       int to,
       float[] v,
       float[] out,
-      boolean residual) {
+      boolean residual,
+      float[] scratch) {
     for (int p = from; p < to; p++) {
       int base = idx[p] * f;
       float d = dot(y, base, v, 0, f);

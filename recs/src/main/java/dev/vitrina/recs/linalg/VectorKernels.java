@@ -1,6 +1,7 @@
 package dev.vitrina.recs.linalg;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,6 +13,16 @@ final class VectorKernels extends Kernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
   private static final int W = 2 * L;
+
+  // lane i <-> lane i ^ h: a fixed pairwise (tree) order for horizontal sums
+  private static final VectorShuffle<Float> SWAP8 = L >= 16 ? swap(8) : null;
+  private static final VectorShuffle<Float> SWAP4 = L >= 8 ? swap(4) : null;
+  private static final VectorShuffle<Float> SWAP2 = L >= 4 ? swap(2) : null;
+  private static final VectorShuffle<Float> SWAP1 = L >= 2 ? swap(1) : null;
+
+  private static VectorShuffle<Float> swap(int h) {
+    return VectorShuffle.fromOp(S, i -> i ^ h);
+  }
 
   @Override
   public String name() {
@@ -28,18 +39,24 @@ final class VectorKernels extends Kernels {
     int i = 0;
     FloatVector acc0 = FloatVector.zero(S);
     FloatVector acc1 = FloatVector.zero(S);
-    int upper2 = n - 2 * L;
-    for (; i <= upper2; i += 2 * L) {
+    FloatVector acc2 = FloatVector.zero(S);
+    FloatVector acc3 = FloatVector.zero(S);
+    for (int upper = n - 4 * L; i <= upper; i += 4 * L) {
       acc0 = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), acc0);
       acc1 =
           FloatVector.fromArray(S, a, ao + i + L)
               .fma(FloatVector.fromArray(S, b, bo + i + L), acc1);
+      acc2 =
+          FloatVector.fromArray(S, a, ao + i + 2 * L)
+              .fma(FloatVector.fromArray(S, b, bo + i + 2 * L), acc2);
+      acc3 =
+          FloatVector.fromArray(S, a, ao + i + 3 * L)
+              .fma(FloatVector.fromArray(S, b, bo + i + 3 * L), acc3);
     }
-    if (i <= n - L) {
+    for (int upper = n - L; i <= upper; i += L) {
       acc0 = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), acc0);
-      i += L;
     }
-    float s = sum(acc0.add(acc1));
+    float s = sum(acc0.add(acc1).add(acc2.add(acc3)));
     for (; i < n; i++) {
       s += a[ao + i] * b[bo + i];
     }
@@ -47,15 +64,24 @@ final class VectorKernels extends Kernels {
   }
 
   /**
-   * The lane sum in a fixed order. {@code reduceLanes(ADD)} leaves the order unspecified, and the
-   * interpreter and the JIT do differ, which would make results depend on warm-up.
+   * The lane sum in a fixed pairwise order, by lane swaps and adds. {@code reduceLanes(ADD)} leaves
+   * the order unspecified, and the interpreter and the JIT do differ, which would make results
+   * depend on warm-up; swaps and lane-wise adds are exact IEEE operations in both.
    */
   private static float sum(FloatVector v) {
-    float s = v.lane(0);
-    for (int i = 1; i < L; i++) {
-      s += v.lane(i);
+    if (L >= 16) {
+      v = v.add(v.rearrange(SWAP8));
     }
-    return s;
+    if (L >= 8) {
+      v = v.add(v.rearrange(SWAP4));
+    }
+    if (L >= 4) {
+      v = v.add(v.rearrange(SWAP2));
+    }
+    if (L >= 2) {
+      v = v.add(v.rearrange(SWAP1));
+    }
+    return v.lane(0);
   }
 
   @Override
@@ -92,6 +118,47 @@ final class VectorKernels extends Kernels {
   }
 
   @Override
+  public void symMatVec(float[] a, float[] v, float[] out, int f) {
+    int c = 0;
+    for (; c + 4 * L <= f; c += 4 * L) {
+      FloatVector a0 = FloatVector.zero(S);
+      FloatVector a1 = FloatVector.zero(S);
+      FloatVector a2 = FloatVector.zero(S);
+      FloatVector a3 = FloatVector.zero(S);
+      for (int d = 0; d < f; d++) {
+        FloatVector b = FloatVector.broadcast(S, v[d]);
+        int row = d * f + c;
+        a0 = FloatVector.fromArray(S, a, row).fma(b, a0);
+        a1 = FloatVector.fromArray(S, a, row + L).fma(b, a1);
+        a2 = FloatVector.fromArray(S, a, row + 2 * L).fma(b, a2);
+        a3 = FloatVector.fromArray(S, a, row + 3 * L).fma(b, a3);
+      }
+      a0.intoArray(out, c);
+      a1.intoArray(out, c + L);
+      a2.intoArray(out, c + 2 * L);
+      a3.intoArray(out, c + 3 * L);
+    }
+    for (; c + L <= f; c += L) {
+      FloatVector a0 = FloatVector.zero(S);
+      for (int d = 0; d < f; d++) {
+        a0 = FloatVector.fromArray(S, a, d * f + c).fma(FloatVector.broadcast(S, v[d]), a0);
+      }
+      a0.intoArray(out, c);
+    }
+    for (; c < f; c++) {
+      float acc = 0f;
+      for (int d = 0; d < f; d++) {
+        acc = Math.fma(a[d * f + c], v[d], acc);
+      }
+      out[c] = acc;
+    }
+  }
+
+  /**
+   * Two passes: first every weight {@code s_p} (one dot product each), then {@code out += sum_p s_p
+   * y_p} with {@code out} held in registers, eight vectors at a time, while the rows stream by.
+   */
+  @Override
   public void weightedProjections(
       float[] y,
       int f,
@@ -101,23 +168,72 @@ final class VectorKernels extends Kernels {
       int to,
       float[] v,
       float[] out,
-      boolean residual) {
-    int upper = f - L;
-    for (int p = from; p < to; p++) {
-      int base = idx[p] * f;
-      float d = dot(y, base, v, 0, f);
-      float c = cm1[p];
-      float s = residual ? (1 + c) - c * d : c * d;
-      FloatVector sv = FloatVector.broadcast(S, s);
-      int i = 0;
-      for (; i <= upper; i += L) {
-        FloatVector.fromArray(S, y, base + i)
-            .fma(sv, FloatVector.fromArray(S, out, i))
-            .intoArray(out, i);
+      boolean residual,
+      float[] scratch) {
+    int n = to - from;
+    for (int k = 0; k < n; k++) {
+      float d = dot(y, idx[from + k] * f, v, 0, f);
+      float c = cm1[from + k];
+      scratch[k] = residual ? (1 + c) - c * d : c * d;
+    }
+    int c0 = 0;
+    for (; c0 + 8 * L <= f; c0 += 8 * L) {
+      FloatVector a0 = FloatVector.fromArray(S, out, c0);
+      FloatVector a1 = FloatVector.fromArray(S, out, c0 + L);
+      FloatVector a2 = FloatVector.fromArray(S, out, c0 + 2 * L);
+      FloatVector a3 = FloatVector.fromArray(S, out, c0 + 3 * L);
+      FloatVector a4 = FloatVector.fromArray(S, out, c0 + 4 * L);
+      FloatVector a5 = FloatVector.fromArray(S, out, c0 + 5 * L);
+      FloatVector a6 = FloatVector.fromArray(S, out, c0 + 6 * L);
+      FloatVector a7 = FloatVector.fromArray(S, out, c0 + 7 * L);
+      for (int k = 0; k < n; k++) {
+        FloatVector b = FloatVector.broadcast(S, scratch[k]);
+        int base = idx[from + k] * f + c0;
+        a0 = FloatVector.fromArray(S, y, base).fma(b, a0);
+        a1 = FloatVector.fromArray(S, y, base + L).fma(b, a1);
+        a2 = FloatVector.fromArray(S, y, base + 2 * L).fma(b, a2);
+        a3 = FloatVector.fromArray(S, y, base + 3 * L).fma(b, a3);
+        a4 = FloatVector.fromArray(S, y, base + 4 * L).fma(b, a4);
+        a5 = FloatVector.fromArray(S, y, base + 5 * L).fma(b, a5);
+        a6 = FloatVector.fromArray(S, y, base + 6 * L).fma(b, a6);
+        a7 = FloatVector.fromArray(S, y, base + 7 * L).fma(b, a7);
       }
-      for (; i < f; i++) {
-        out[i] += s * y[base + i];
+      a0.intoArray(out, c0);
+      a1.intoArray(out, c0 + L);
+      a2.intoArray(out, c0 + 2 * L);
+      a3.intoArray(out, c0 + 3 * L);
+      a4.intoArray(out, c0 + 4 * L);
+      a5.intoArray(out, c0 + 5 * L);
+      a6.intoArray(out, c0 + 6 * L);
+      a7.intoArray(out, c0 + 7 * L);
+    }
+    for (; c0 + 2 * L <= f; c0 += 2 * L) {
+      FloatVector a0 = FloatVector.fromArray(S, out, c0);
+      FloatVector a1 = FloatVector.fromArray(S, out, c0 + L);
+      for (int k = 0; k < n; k++) {
+        FloatVector b = FloatVector.broadcast(S, scratch[k]);
+        int base = idx[from + k] * f + c0;
+        a0 = FloatVector.fromArray(S, y, base).fma(b, a0);
+        a1 = FloatVector.fromArray(S, y, base + L).fma(b, a1);
       }
+      a0.intoArray(out, c0);
+      a1.intoArray(out, c0 + L);
+    }
+    for (; c0 + L <= f; c0 += L) {
+      FloatVector a0 = FloatVector.fromArray(S, out, c0);
+      for (int k = 0; k < n; k++) {
+        a0 =
+            FloatVector.fromArray(S, y, idx[from + k] * f + c0)
+                .fma(FloatVector.broadcast(S, scratch[k]), a0);
+      }
+      a0.intoArray(out, c0);
+    }
+    for (; c0 < f; c0++) {
+      float acc = out[c0];
+      for (int k = 0; k < n; k++) {
+        acc = Math.fma(y[idx[from + k] * f + c0], scratch[k], acc);
+      }
+      out[c0] = acc;
     }
   }
 
