@@ -109,7 +109,7 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       trainers.put(name, modelOptions.trainer(name, seed));
     }
-    for (String named : modelOptions.all().keySet()) {
+    for (String named : modelOptions.modelsNamedByParam()) {
       if (!trainers.containsKey(named)) {
         throw new IllegalArgumentException(
             "parameters are given for '"

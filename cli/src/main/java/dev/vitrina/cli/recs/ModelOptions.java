@@ -60,6 +60,18 @@ final class ModelOptions {
     return m;
   }
 
+  /** The models named by {@code --param} (a file may hold models a command does not use). */
+  java.util.Set<String> modelsNamedByParam() {
+    java.util.Set<String> m = new java.util.LinkedHashSet<>();
+    for (String p : param) {
+      int dot = p.indexOf('.');
+      if (dot > 0) {
+        m.add(p.substring(0, dot).trim());
+      }
+    }
+    return m;
+  }
+
   /** The parameters for {@code model} (with {@code seed} filled in for models that take one). */
   Map<String, String> forModel(String model, long seed) throws IOException {
     Map<String, String> p = new LinkedHashMap<>(all().getOrDefault(model, Map.of()));

@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ModelOptions.checkModel(model, "--model");
     Trainer<? extends Recommender> trainer = modelOptions.trainer(model, seed);
-    for (String named : modelOptions.all().keySet()) {
+    for (String named : modelOptions.modelsNamedByParam()) {
       if (!named.equals(model)) {
         throw new IllegalArgumentException(
             "parameters are given for '" + named + "' but --model is " + model);

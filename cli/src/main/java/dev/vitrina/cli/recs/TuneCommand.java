@@ -44,7 +44,7 @@ final class TuneCommand implements Callable<Integer> {
   static final Map<String, String> DEFAULT_GRIDS =
       Map.of(
           "itemknn", "neighbors=50,100,200 shrink=0,10,50 weighting=none,bm25",
-          "ials", "factors=64,128 regularization=1,5,20 alpha=1,3,10",
+          "ials", "factors=32,64,128 regularization=30,50,100,200 alpha=2,3,5,10 iterations=15",
           "ease", "lambda=50,100,200,300,500,800,1200");
 
   @Mixin DataOptions dataOptions;
@@ -59,7 +59,7 @@ final class TuneCommand implements Callable<Integer> {
       description =
           "Axes name=v1,v2 separated by spaces, e.g. \"factors=64,128 alpha=1,10\". Default per"
               + " model: itemknn \"neighbors=50,100,200 shrink=0,10,50 weighting=none,bm25\", ials"
-              + " \"factors=64,128 regularization=1,5,20 alpha=1,3,10\", ease"
+              + " \"factors=32,64,128 regularization=30,50,100,200 alpha=2,3,5,10 iterations=15\", ease"
               + " \"lambda=50,100,200,300,500,800,1200\".")
   String grid;
 

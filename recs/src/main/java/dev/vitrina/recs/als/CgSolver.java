@@ -27,8 +27,19 @@ final class CgSolver {
     this.ap = new float[f];
   }
 
+  /**
+   * Solves row {@code row}; {@code extraLambda} is added to the diagonal of {@code gram} for this
+   * row only (frequency-scaled regularisation; 0 for none).
+   */
   void solve(
-      float[] factors, int row, float[] y, float[] gram, int[] indptr, int[] idx, float[] cm1) {
+      float[] factors,
+      int row,
+      float[] y,
+      float[] gram,
+      int[] indptr,
+      int[] idx,
+      float[] cm1,
+      float extraLambda) {
     int from = indptr[row];
     int to = indptr[row + 1];
     int base = row * f;
@@ -42,6 +53,9 @@ final class CgSolver {
     System.arraycopy(factors, base, x, 0, f);
     // r = b - A x = sum (1 + c) y - G x - sum c (y.x) y
     K.symMatVec(gram, x, r, f);
+    if (extraLambda != 0f) {
+      K.axpy(extraLambda, x, 0, r, 0, f);
+    }
     for (int d = 0; d < f; d++) {
       r[d] = -r[d];
     }
@@ -53,6 +67,9 @@ final class CgSolver {
     }
     for (int s = 0; s < steps; s++) {
       K.symMatVec(gram, p, ap, f);
+      if (extraLambda != 0f) {
+        K.axpy(extraLambda, p, 0, ap, 0, f);
+      }
       K.weightedProjections(y, f, idx, cm1, from, to, p, ap, false, scratch);
       float pap = K.dot(p, 0, ap, 0, f);
       if (!(pap > 0f)) {
