@@ -96,6 +96,8 @@ public final class AlsBench {
             .withThreads(threads);
     List<Double> iterSeconds = new ArrayList<>();
     List<Double> iterCpu = new ArrayList<>();
+    List<Double> userSide = new ArrayList<>();
+    List<Double> itemSide = new ArrayList<>();
     long[] cpuMark = {processCpuNanos()};
     long f0 = System.nanoTime();
     IalsModel model =
@@ -103,14 +105,22 @@ public final class AlsBench {
             .fit(
                 data,
                 Progress.silent(),
-                (it, s) -> {
-                  long cpu = processCpuNanos();
-                  double c = (cpu - cpuMark[0]) / 1e9;
-                  cpuMark[0] = cpu;
-                  iterSeconds.add(s);
-                  iterCpu.add(c);
-                  System.err.printf(
-                      Locale.ROOT, "iteration %d: %.3f s wall, %.3f s cpu%n", it + 1, s, c);
+                new IalsTrainer.IterationListener() {
+                  @Override
+                  public void iterationDone(int it, double s) {
+                    long cpu = processCpuNanos();
+                    double c = (cpu - cpuMark[0]) / 1e9;
+                    cpuMark[0] = cpu;
+                    iterSeconds.add(s);
+                    iterCpu.add(c);
+                    System.err.printf(
+                        Locale.ROOT, "iteration %d: %.3f s wall, %.3f s cpu%n", it + 1, s, c);
+                  }
+
+                  @Override
+                  public void sideDone(int it, boolean users, double s) {
+                    (users ? userSide : itemSide).add(s);
+                  }
                 });
     double fitSeconds = (System.nanoTime() - f0) / 1e9;
 
@@ -145,6 +155,8 @@ public final class AlsBench {
     out.put("iteration_seconds_median_after_first", median(steady));
     out.put("iteration_seconds_mean", mean(iterSeconds));
     out.put("iteration_cpu_seconds", iterCpu);
+    out.put("user_side_seconds", userSide);
+    out.put("item_side_seconds", itemSide);
     out.put("fit_seconds", fitSeconds);
     out.put("recommend_all_top10_seconds", recSeconds);
     out.put("recommend_all_checked_users", checked);

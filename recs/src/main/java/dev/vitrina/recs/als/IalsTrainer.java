@@ -34,6 +34,9 @@ public final class IalsTrainer implements Trainer<IalsModel> {
   @FunctionalInterface
   public interface IterationListener {
     void iterationDone(int iteration, double seconds);
+
+    /** The wall time of one side of a sweep: all users ({@code users}) or all items. */
+    default void sideDone(int iteration, boolean users, double seconds) {}
   }
 
   private final IalsConfig config;
@@ -89,8 +92,12 @@ public final class IalsTrainer implements Trainer<IalsModel> {
     for (int it = 0; it < config.iterations(); it++) {
       long t0 = System.nanoTime();
       solveSide(x, y, m, cu, m.cols());
+      long t1 = System.nanoTime();
       solveSide(y, x, mt, ci, m.rows());
-      listener.iterationDone(it, (System.nanoTime() - t0) / 1e9);
+      long t2 = System.nanoTime();
+      listener.sideDone(it, true, (t1 - t0) / 1e9);
+      listener.sideDone(it, false, (t2 - t1) / 1e9);
+      listener.iterationDone(it, (t2 - t0) / 1e9);
       progress.step(1);
     }
     return new float[][] {x, y};

@@ -99,6 +99,12 @@ public abstract class Kernels {
       boolean residual,
       float[] scratch);
 
+  /**
+   * Whether any of {@code a[off..off+len)} is {@code >= threshold} (a quick rejection test for
+   * top-k selection; NaN never qualifies).
+   */
+  public abstract boolean anyAtLeast(float[] a, int off, int len, float threshold);
+
   /** {@code out[i] = x[xo..xo+f) . y[i*f..]} for {@code i < n}. */
   public abstract void scoreRows(float[] x, int xo, float[] y, int f, int n, float[] out);
 

@@ -75,6 +75,16 @@ final class ScalarKernels extends Kernels {
   }
 
   @Override
+  public boolean anyAtLeast(float[] a, int off, int len, float threshold) {
+    for (int i = 0; i < len; i++) {
+      if (a[off + i] >= threshold) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   public void scoreRows(float[] x, int xo, float[] y, int f, int n, float[] out) {
     for (int i = 0; i < n; i++) {
       out[i] = dot(x, xo, y, i * f, f);

@@ -1,6 +1,7 @@
 package dev.vitrina.recs.linalg;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -155,11 +156,31 @@ final class VectorKernels extends Kernels {
   }
 
   /**
-   * Two passes: first every weight {@code s_p} (one dot product each), then {@code out += sum_p s_p
-   * y_p} with {@code out} held in registers, eight vectors at a time, while the rows stream by.
+   * In blocks of {@link #BLOCK} rows, two passes: first every weight {@code s_p} (one dot product
+   * each), then {@code out += sum_p s_p y_p} with {@code out} held in registers, eight vectors at a
+   * time, while the block's rows (now in cache) stream by again.
    */
   @Override
   public void weightedProjections(
+      float[] y,
+      int f,
+      int[] idx,
+      float[] cm1,
+      int from,
+      int to,
+      float[] v,
+      float[] out,
+      boolean residual,
+      float[] scratch) {
+    for (int b = from; b < to; b += BLOCK) {
+      projectBlock(y, f, idx, cm1, b, Math.min(to, b + BLOCK), v, out, residual, scratch);
+    }
+  }
+
+  /** Rows per block of {@link #weightedProjections}: 64 KiB of rows at 64 factors. */
+  private static final int BLOCK = 256;
+
+  private void projectBlock(
       float[] y,
       int f,
       int[] idx,
@@ -235,6 +256,22 @@ final class VectorKernels extends Kernels {
       }
       out[c0] = acc;
     }
+  }
+
+  @Override
+  public boolean anyAtLeast(float[] a, int off, int len, float threshold) {
+    int i = 0;
+    for (int upper = len - L; i <= upper; i += L) {
+      if (FloatVector.fromArray(S, a, off + i).compare(VectorOperators.GE, threshold).anyTrue()) {
+        return true;
+      }
+    }
+    for (; i < len; i++) {
+      if (a[off + i] >= threshold) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
