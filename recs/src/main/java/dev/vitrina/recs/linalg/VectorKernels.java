@@ -1,6 +1,7 @@
 package dev.vitrina.recs.linalg;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
@@ -177,6 +178,62 @@ final class VectorKernels extends Kernels {
     }
   }
 
+  private static final VectorMask<Float> UPPER_HALF =
+      L >= 4 ? VectorMask.fromLong(S, ((1L << L) - 1) & ~((1L << (L / 2)) - 1)) : null;
+  private static final VectorMask<Float> QUARTER_BIT = L >= 4 ? quarterBit() : null;
+
+  private static VectorMask<Float> quarterBit() {
+    long bits = 0;
+    for (int i = 0; i < L; i++) {
+      if ((i & (L / 4)) != 0) {
+        bits |= 1L << i;
+      }
+    }
+    return VectorMask.fromLong(S, bits);
+  }
+
+  /**
+   * Four dot products {@code y[r_j..r_j+f) . v[0..f)} at once ({@code f} a multiple of the lane
+   * count, which is at least 4), written to {@code out[o..o+4)}. One accumulator per row, then one
+   * shared fixed-order reduction: half the shuffles of four separate sums.
+   */
+  private static void dot4(
+      float[] y, int r0, int r1, int r2, int r3, float[] v, int f, float[] out, int o) {
+    FloatVector a = FloatVector.zero(S);
+    FloatVector b = FloatVector.zero(S);
+    FloatVector c = FloatVector.zero(S);
+    FloatVector d = FloatVector.zero(S);
+    for (int i = 0; i < f; i += L) {
+      FloatVector vv = FloatVector.fromArray(S, v, i);
+      a = FloatVector.fromArray(S, y, r0 + i).fma(vv, a);
+      b = FloatVector.fromArray(S, y, r1 + i).fma(vv, b);
+      c = FloatVector.fromArray(S, y, r2 + i).fma(vv, c);
+      d = FloatVector.fromArray(S, y, r3 + i).fma(vv, d);
+    }
+    VectorShuffle<Float> half = L >= 16 ? SWAP8 : L >= 8 ? SWAP4 : SWAP2;
+    VectorShuffle<Float> quarter = L >= 16 ? SWAP4 : L >= 8 ? SWAP2 : SWAP1;
+    a = a.add(a.rearrange(half));
+    b = b.add(b.rearrange(half));
+    c = c.add(c.rearrange(half));
+    d = d.add(d.rearrange(half));
+    FloatVector ab = a.blend(b, UPPER_HALF);
+    FloatVector cd = c.blend(d, UPPER_HALF);
+    ab = ab.add(ab.rearrange(quarter));
+    cd = cd.add(cd.rearrange(quarter));
+    FloatVector all = ab.blend(cd, QUARTER_BIT);
+    // lanes: a at 0, c at L/4, b at L/2, d at 3L/4; fold what is left of each quarter
+    if (L >= 16) {
+      all = all.add(all.rearrange(SWAP2));
+    }
+    if (L >= 8) {
+      all = all.add(all.rearrange(SWAP1));
+    }
+    out[o] = all.lane(0);
+    out[o + 1] = all.lane(L / 2);
+    out[o + 2] = all.lane(L / 4);
+    out[o + 3] = all.lane(3 * L / 4);
+  }
+
   /** Rows per block of {@link #weightedProjections}: 64 KiB of rows at 64 factors. */
   private static final int BLOCK = 256;
 
@@ -192,10 +249,28 @@ final class VectorKernels extends Kernels {
       boolean residual,
       float[] scratch) {
     int n = to - from;
-    for (int k = 0; k < n; k++) {
-      float d = dot(y, idx[from + k] * f, v, 0, f);
-      float c = cm1[from + k];
-      scratch[k] = residual ? (1 + c) - c * d : c * d;
+    int q = 0;
+    if (L >= 4 && f % L == 0) {
+      for (; q + 4 <= n; q += 4) {
+        dot4(
+            y,
+            idx[from + q] * f,
+            idx[from + q + 1] * f,
+            idx[from + q + 2] * f,
+            idx[from + q + 3] * f,
+            v,
+            f,
+            scratch,
+            q);
+      }
+    }
+    for (; q < n; q++) {
+      scratch[q] = dot(y, idx[from + q] * f, v, 0, f);
+    }
+    for (q = 0; q < n; q++) {
+      float d = scratch[q];
+      float c = cm1[from + q];
+      scratch[q] = residual ? (1 + c) - c * d : c * d;
     }
     int c0 = 0;
     for (; c0 + 8 * L <= f; c0 += 8 * L) {
