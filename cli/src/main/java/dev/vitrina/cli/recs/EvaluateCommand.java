@@ -160,6 +160,11 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** A metric value, or null when it is undefined (e.g. diversity without item categories). */
+  private static Double num(double v) {
+    return Double.isNaN(v) ? null : v;
+  }
+
   static Map<String, Object> dataset(Interactions.Summary s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("rows", s.rows());
@@ -169,7 +174,7 @@ final class EvaluateCommand implements Callable<Integer> {
     m.put("items_with_rows", s.itemsWithRows());
     m.put("distinct_pairs", s.distinctPairs());
     m.put("repeated_rows", s.repeatedRows());
-    m.put("density", s.density());
+    m.put("density", num(s.density()));
     m.put("first_timestamp", s.firstTimestamp());
     m.put("last_timestamp", s.lastTimestamp());
     return m;
@@ -195,10 +200,10 @@ final class EvaluateCommand implements Callable<Integer> {
       for (Map.Entry<String, MetricSummary> e : mr.metrics().entrySet()) {
         MetricSummary s = e.getValue();
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("mean", s.mean());
-        v.put("ci_low", s.ciLow());
-        v.put("ci_high", s.ciHigh());
-        v.put("median", s.median());
+        v.put("mean", num(s.mean()));
+        v.put("ci_low", num(s.ciLow()));
+        v.put("ci_high", num(s.ciHigh()));
+        v.put("median", num(s.median()));
         metrics.put(e.getKey(), v);
       }
       x.put("metrics", metrics);

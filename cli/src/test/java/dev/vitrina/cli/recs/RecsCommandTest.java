@@ -103,6 +103,10 @@ class RecsCommandTest {
       assertThat(m.get("users").asInt()).isPositive();
     }
     assertThat(names).containsExactly("popular", "itemknn", "ials", "ease");
+    // the generated events carry no item categories: diversity is undefined, written as null
+    assertThat(r.out()).doesNotContain("NaN");
+    assertThat(j.get("models").get(0).get("metrics").get("diversity").get("mean").isNull())
+        .isTrue();
     assertThat(j.get("models").get(2).get("parameters").get("iterations").asInt()).isEqualTo(3);
     assertThat(Files.readString(report)).contains("<svg").contains("ials");
     // planted interests: every personalised model beats popularity on nDCG
