@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       FeaturesCommand.class,
       dev.vitrina.cli.abtest.AbTestCommand.class,
       dev.vitrina.cli.forecast.ForecastCommand.class,
+      dev.vitrina.cli.recs.RecsCommand.class,
       // other areas register their top-level commands here, one line each
     })
 public final class VitrinaCli implements Runnable {

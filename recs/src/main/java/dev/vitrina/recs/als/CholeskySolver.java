@@ -16,8 +16,16 @@ final class CholeskySolver {
     this.b = new double[f];
   }
 
+  /** Solves row {@code row} with {@code extraLambda} added to the diagonal for this row. */
   void solve(
-      float[] factors, int row, float[] y, float[] gram, int[] indptr, int[] idx, float[] cm1) {
+      float[] factors,
+      int row,
+      float[] y,
+      float[] gram,
+      int[] indptr,
+      int[] idx,
+      float[] cm1,
+      float extraLambda) {
     int base = row * f;
     int from = indptr[row];
     int to = indptr[row + 1];
@@ -27,6 +35,9 @@ final class CholeskySolver {
     }
     for (int i = 0; i < f * f; i++) {
       a[i] = gram[i];
+    }
+    for (int i = 0; i < f; i++) {
+      a[i * f + i] += extraLambda;
     }
     java.util.Arrays.fill(b, 0);
     for (int p = from; p < to; p++) {

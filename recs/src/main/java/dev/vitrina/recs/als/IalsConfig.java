@@ -15,6 +15,10 @@ import java.util.Set;
  *
  * @param factors latent dimensions, {@code >= 1}
  * @param regularization L2 weight {@code lambda >= 0}
+ * @param regExponent frequency scaling of the L2 weight: a row (user or item) with {@code n}
+ *     interactions is regularised by {@code lambda * n^regExponent}; 0 (the default) is the plain
+ *     constant weight of Hu et al., 1 the weighted-lambda regularisation of Zhou et al. (2008),
+ *     values in between damp heavy rows less; in {@code [0, 2]}
  * @param alpha confidence scale {@code >= 0}
  * @param iterations alternating sweeps, {@code >= 1}
  * @param cgSteps conjugate-gradient steps per least-squares solve ({@code >= 1}; 3 as in {@code
@@ -27,6 +31,7 @@ import java.util.Set;
 public record IalsConfig(
     int factors,
     double regularization,
+    double regExponent,
     double alpha,
     int iterations,
     int cgSteps,
@@ -48,6 +53,7 @@ public record IalsConfig(
       Set.of(
           "factors",
           "regularization",
+          "reg_exponent",
           "alpha",
           "iterations",
           "cg_steps",
@@ -64,6 +70,12 @@ public record IalsConfig(
     if (!(regularization >= 0) || Double.isInfinite(regularization)) {
       throw new IllegalArgumentException(
           "ials regularization must be a finite number >= 0, got " + regularization);
+    }
+    if (!(regExponent >= 0 && regExponent <= 2)) {
+      throw new IllegalArgumentException(
+          "ials reg_exponent must be in [0, 2], got "
+              + regExponent
+              + "; 0 = constant regularization, 1 = proportional to the row's interactions");
     }
     if (!(alpha >= 0) || Double.isInfinite(alpha)) {
       throw new IllegalArgumentException(
@@ -90,6 +102,7 @@ public record IalsConfig(
     return new IalsConfig(
         64,
         0.01,
+        0.0,
         1.0,
         15,
         3,
@@ -106,6 +119,7 @@ public record IalsConfig(
     return new IalsConfig(
         p.getInt("factors", d.factors),
         p.getDouble("regularization", d.regularization),
+        p.getDouble("reg_exponent", d.regExponent),
         p.getDouble("alpha", d.alpha),
         p.getInt("iterations", d.iterations),
         p.getInt("cg_steps", d.cgSteps),
@@ -120,6 +134,7 @@ public record IalsConfig(
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("factors", factors);
     m.put("regularization", regularization);
+    m.put("reg_exponent", regExponent);
     m.put("alpha", alpha);
     m.put("iterations", iterations);
     m.put("cg_steps", cgSteps);
@@ -131,45 +146,105 @@ public record IalsConfig(
 
   public IalsConfig withFactors(int v) {
     return new IalsConfig(
-        v, regularization, alpha, iterations, cgSteps, solver, transform, seed, threads);
+        v,
+        regularization,
+        regExponent,
+        alpha,
+        iterations,
+        cgSteps,
+        solver,
+        transform,
+        seed,
+        threads);
   }
 
   public IalsConfig withRegularization(double v) {
-    return new IalsConfig(factors, v, alpha, iterations, cgSteps, solver, transform, seed, threads);
+    return new IalsConfig(
+        factors, v, regExponent, alpha, iterations, cgSteps, solver, transform, seed, threads);
+  }
+
+  public IalsConfig withRegExponent(double v) {
+    return new IalsConfig(
+        factors, regularization, v, alpha, iterations, cgSteps, solver, transform, seed, threads);
   }
 
   public IalsConfig withAlpha(double v) {
     return new IalsConfig(
-        factors, regularization, v, iterations, cgSteps, solver, transform, seed, threads);
+        factors,
+        regularization,
+        regExponent,
+        v,
+        iterations,
+        cgSteps,
+        solver,
+        transform,
+        seed,
+        threads);
   }
 
   public IalsConfig withIterations(int v) {
     return new IalsConfig(
-        factors, regularization, alpha, v, cgSteps, solver, transform, seed, threads);
+        factors, regularization, regExponent, alpha, v, cgSteps, solver, transform, seed, threads);
   }
 
   public IalsConfig withCgSteps(int v) {
     return new IalsConfig(
-        factors, regularization, alpha, iterations, v, solver, transform, seed, threads);
+        factors,
+        regularization,
+        regExponent,
+        alpha,
+        iterations,
+        v,
+        solver,
+        transform,
+        seed,
+        threads);
   }
 
   public IalsConfig withSolver(Solver v) {
     return new IalsConfig(
-        factors, regularization, alpha, iterations, cgSteps, v, transform, seed, threads);
+        factors,
+        regularization,
+        regExponent,
+        alpha,
+        iterations,
+        cgSteps,
+        v,
+        transform,
+        seed,
+        threads);
   }
 
   public IalsConfig withTransform(ValueTransform v) {
     return new IalsConfig(
-        factors, regularization, alpha, iterations, cgSteps, solver, v, seed, threads);
+        factors, regularization, regExponent, alpha, iterations, cgSteps, solver, v, seed, threads);
   }
 
   public IalsConfig withSeed(long v) {
     return new IalsConfig(
-        factors, regularization, alpha, iterations, cgSteps, solver, transform, v, threads);
+        factors,
+        regularization,
+        regExponent,
+        alpha,
+        iterations,
+        cgSteps,
+        solver,
+        transform,
+        v,
+        threads);
   }
 
   public IalsConfig withThreads(int v) {
     return new IalsConfig(
-        factors, regularization, alpha, iterations, cgSteps, solver, transform, seed, v);
+        factors,
+        regularization,
+        regExponent,
+        alpha,
+        iterations,
+        cgSteps,
+        solver,
+        transform,
+        seed,
+        v);
   }
 }

@@ -169,6 +169,9 @@ public final class IalsModel extends BaseRecommender {
                   int slot = q + r;
                   TopK heap = heaps[slot];
                   float thr = heap.threshold();
+                  if (!kernels.anyAtLeast(tile, r * width, len, thr)) {
+                    continue; // nothing in this panel can enter the user's top k
+                  }
                   int u = warm[slot];
                   int end = indptr[u + 1];
                   for (int j = 0; j < len; j++) {

@@ -1,5 +1,9 @@
 package dev.vitrina.recs.data;
 
+import dev.vitrina.core.io.csv.CsvException;
+import dev.vitrina.core.io.csv.CsvOptions;
+import dev.vitrina.core.io.csv.CsvReader;
+import dev.vitrina.core.io.csv.CsvRow;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,9 +13,11 @@ import java.util.List;
 
 /**
  * Reads interactions from delimited text (CSV, TSV, {@code ::}-separated) as described by a {@link
- * DelimitedFormat}. Fields may be double-quoted (RFC 4180, no line breaks inside quotes). Every
- * malformed row is reported with file, line and column; under {@link BadRowPolicy#FAIL} the read
- * fails after scanning the whole file, listing the count and the first rows.
+ * DelimitedFormat}. One-character delimiters go through core's {@link CsvReader} (RFC 4180 quoting,
+ * line breaks allowed inside quotes); multi-character delimiters such as MovieLens 1M's {@code ::}
+ * are split here (double-quoted fields, no line breaks inside quotes). Every malformed row is
+ * reported with file, line and column; under {@link BadRowPolicy#FAIL} the read fails after
+ * scanning the whole file, listing the count and the first rows.
  *
  * <p>Time and memory are linear in the file size.
  */
@@ -32,115 +38,156 @@ public final class DelimitedReader {
     String name = file.getFileName().toString();
     RowProblems problems = new RowProblems(file.toString(), format.badRows());
     int before = b.size();
-    try (BufferedReader in = Files.newBufferedReader(file, format.charset())) {
-      String line;
-      int lineNo = 0;
-      int userCol;
-      int itemCol;
-      int valueCol = -1;
-      int timeCol = -1;
-      int eventCol = -1;
-      List<String> header = null;
-      if (format.header()) {
-        line = in.readLine();
-        lineNo++;
-        if (line == null) {
+    if (format.delimiter().length() == 1) {
+      // one-character delimiters: core's CSV reader (quoted fields may span lines)
+      CsvOptions options =
+          new CsvOptions(
+              format.delimiter().charAt(0), '"', format.header(), null, format.charset());
+      try (CsvReader in = CsvReader.open(file, options)) {
+        if (format.header() && in.header().isEmpty()) {
           throw new InteractionsFormatException(file + " is empty; expected a header line");
         }
-        header = split(stripBom(line), format.delimiter());
-      }
-      userCol = column(header, format.userColumn(), "user", file);
-      itemCol = column(header, format.itemColumn(), "item", file);
-      if (format.valueColumn() != null) {
-        valueCol = column(header, format.valueColumn(), "value", file);
-      }
-      if (format.timestampColumn() != null) {
-        timeCol = column(header, format.timestampColumn(), "timestamp", file);
-      }
-      if (format.eventColumn() != null) {
-        eventCol = column(header, format.eventColumn(), "event", file);
-      }
-      int needed =
-          Math.max(Math.max(userCol, itemCol), Math.max(valueCol, Math.max(timeCol, eventCol)));
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
+        Columns cols = Columns.resolve(format.header() ? in.header() : null, format, file);
+        List<String> f = new ArrayList<>();
+        for (CsvRow row = in.next(); row != null; row = in.next()) {
+          f.clear();
+          for (int i = 0; i < row.fieldCount(); i++) {
+            f.add(row.field(i));
+          }
+          accept(f, name + ":" + row.lineNumber() + ": ", cols, format, problems, b);
         }
-        problems.rowRead();
-        List<String> f = split(line, format.delimiter());
-        String where = name + ":" + lineNo + ": ";
-        if (f.size() <= needed) {
-          problems.reject(where + "has " + f.size() + " fields, expected at least " + (needed + 1));
-          continue;
+      } catch (CsvException e) {
+        throw new InteractionsFormatException(e.getMessage());
+      }
+    } else {
+      // multi-character delimiters such as MovieLens 1M's "::"
+      try (BufferedReader in = Files.newBufferedReader(file, format.charset())) {
+        String line;
+        int lineNo = 0;
+        List<String> header = null;
+        if (format.header()) {
+          line = in.readLine();
+          lineNo++;
+          if (line == null) {
+            throw new InteractionsFormatException(file + " is empty; expected a header line");
+          }
+          header = split(stripBom(line), format.delimiter());
         }
-        String u = f.get(userCol).trim();
-        String it = f.get(itemCol).trim();
-        if (u.isEmpty() || it.isEmpty()) {
-          problems.reject(
-              where
-                  + "column "
-                  + (u.isEmpty() ? userCol + 1 : itemCol + 1)
-                  + " ("
-                  + (u.isEmpty() ? "user" : "item")
-                  + ") is empty");
-          continue;
-        }
-        float v = 1f;
-        if (valueCol >= 0) {
-          String s = f.get(valueCol).trim();
-          try {
-            v = Float.parseFloat(s);
-          } catch (NumberFormatException e) {
-            problems.reject(
-                where + "column " + (valueCol + 1) + " (value): '" + s + "' is not a number");
+        Columns cols = Columns.resolve(header, format, file);
+        while ((line = in.readLine()) != null) {
+          lineNo++;
+          if (line.isBlank()) {
             continue;
           }
-          if (!Float.isFinite(v) || (format.feedback() == Feedback.IMPLICIT && v < 0)) {
-            problems.reject(
-                where
-                    + "column "
-                    + (valueCol + 1)
-                    + " (value): "
-                    + s
-                    + (format.feedback() == Feedback.IMPLICIT
-                        ? " must be a finite number >= 0 for implicit feedback"
-                        : " must be finite"));
-            continue;
-          }
-        }
-        if (eventCol >= 0) {
-          String e = f.get(eventCol).trim();
-          Float w = format.eventWeights().get(e);
-          if (w == null) {
-            problems.reject(
-                where
-                    + "column "
-                    + (eventCol + 1)
-                    + " (event): '"
-                    + e
-                    + "' has no weight; known events: "
-                    + format.eventWeights().keySet());
-            continue;
-          }
-          v = w;
-        }
-        if (timeCol >= 0) {
-          long t;
-          try {
-            t = format.timestampUnit().parse(f.get(timeCol));
-          } catch (IllegalArgumentException ex) {
-            problems.reject(where + "column " + (timeCol + 1) + " (timestamp): " + ex.getMessage());
-            continue;
-          }
-          b.add(u, it, v, t);
-        } else {
-          b.add(u, it, v);
+          accept(
+              split(line, format.delimiter()),
+              name + ":" + lineNo + ": ",
+              cols,
+              format,
+              problems,
+              b);
         }
       }
     }
-    long accepted = b.size() - before;
-    b.report(problems.finish(accepted));
+    b.report(problems.finish(b.size() - before));
+  }
+
+  /** The 0-based positions of the columns read ({@code -1}: not read). */
+  private record Columns(int user, int item, int value, int time, int event, int needed) {
+    static Columns resolve(List<String> header, DelimitedFormat format, Path file)
+        throws InteractionsFormatException {
+      int user = column(header, format.userColumn(), "user", file);
+      int item = column(header, format.itemColumn(), "item", file);
+      int value =
+          format.valueColumn() == null ? -1 : column(header, format.valueColumn(), "value", file);
+      int time =
+          format.timestampColumn() == null
+              ? -1
+              : column(header, format.timestampColumn(), "timestamp", file);
+      int event =
+          format.eventColumn() == null ? -1 : column(header, format.eventColumn(), "event", file);
+      int needed = Math.max(Math.max(user, item), Math.max(value, Math.max(time, event)));
+      return new Columns(user, item, value, time, event, needed);
+    }
+  }
+
+  /** Validates one data row and adds it, or records why it is rejected. */
+  private static void accept(
+      List<String> f,
+      String where,
+      Columns cols,
+      DelimitedFormat format,
+      RowProblems problems,
+      Interactions.Builder b) {
+    problems.rowRead();
+    if (f.size() <= cols.needed()) {
+      problems.reject(
+          where + "has " + f.size() + " fields, expected at least " + (cols.needed() + 1));
+      return;
+    }
+    String u = f.get(cols.user()).trim();
+    String it = f.get(cols.item()).trim();
+    if (u.isEmpty() || it.isEmpty()) {
+      problems.reject(
+          where
+              + "column "
+              + (u.isEmpty() ? cols.user() + 1 : cols.item() + 1)
+              + " ("
+              + (u.isEmpty() ? "user" : "item")
+              + ") is empty");
+      return;
+    }
+    float v = 1f;
+    if (cols.value() >= 0) {
+      String s = f.get(cols.value()).trim();
+      try {
+        v = Float.parseFloat(s);
+      } catch (NumberFormatException e) {
+        problems.reject(
+            where + "column " + (cols.value() + 1) + " (value): '" + s + "' is not a number");
+        return;
+      }
+      if (!Float.isFinite(v) || (format.feedback() == Feedback.IMPLICIT && v < 0)) {
+        problems.reject(
+            where
+                + "column "
+                + (cols.value() + 1)
+                + " (value): "
+                + s
+                + (format.feedback() == Feedback.IMPLICIT
+                    ? " must be a finite number >= 0 for implicit feedback"
+                    : " must be finite"));
+        return;
+      }
+    }
+    if (cols.event() >= 0) {
+      String e = f.get(cols.event()).trim();
+      Float w = format.eventWeights().get(e);
+      if (w == null) {
+        problems.reject(
+            where
+                + "column "
+                + (cols.event() + 1)
+                + " (event): '"
+                + e
+                + "' has no weight; known events: "
+                + format.eventWeights().keySet());
+        return;
+      }
+      v = w;
+    }
+    if (cols.time() >= 0) {
+      long t;
+      try {
+        t = format.timestampUnit().parse(f.get(cols.time()));
+      } catch (IllegalArgumentException ex) {
+        problems.reject(where + "column " + (cols.time() + 1) + " (timestamp): " + ex.getMessage());
+        return;
+      }
+      b.add(u, it, v, t);
+    } else {
+      b.add(u, it, v);
+    }
   }
 
   private static String stripBom(String s) {

@@ -182,14 +182,30 @@ public final class MovieLensReader {
         sep.equals("|")
             ? new String[] {"age", "gender", "occupation", "zip"}
             : new String[] {"gender", "age", "occupation", "zip"};
+    int lineNo = 0;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
       String line;
       while ((line = in.readLine()) != null) {
+        lineNo++;
         if (line.isBlank()) {
           continue;
         }
         String[] f = line.split(java.util.regex.Pattern.quote(sep), -1);
-        for (int c = 0; c < cols.length && c + 1 < f.length; c++) {
+        if (f.length < cols.length + 1) {
+          throw new InteractionsFormatException(
+              file.getFileName()
+                  + ":"
+                  + lineNo
+                  + ": has "
+                  + f.length
+                  + " fields, expected "
+                  + (cols.length + 1)
+                  + " (user id"
+                  + sep
+                  + String.join(sep, cols)
+                  + "); fix the line or remove the file to read ratings only");
+        }
+        for (int c = 0; c < cols.length; c++) {
           b.userAttribute(f[0].trim(), cols[c], f[c + 1]);
         }
       }

@@ -18,6 +18,9 @@ import java.util.Set;
  */
 public record EaseConfig(double lambda, int maxItems, ValueTransform transform, int threads) {
 
+  /** The largest {@code max_items}: {@code 46,340^2} is the last square below 2^31. */
+  public static final int MAX_ITEMS_LIMIT = 46_340;
+
   /** The parameter names accepted by {@link #fromParams}. */
   public static final Set<String> PARAMS = Set.of("lambda", "max_items", "transform", "threads");
 
@@ -26,8 +29,13 @@ public record EaseConfig(double lambda, int maxItems, ValueTransform transform, 
       throw new IllegalArgumentException(
           "ease lambda must be a finite number > 0, got " + lambda + "; 100-1000 is typical");
     }
-    if (maxItems < 1) {
-      throw new IllegalArgumentException("ease max_items must be >= 1, got " + maxItems);
+    if (maxItems < 1 || maxItems > MAX_ITEMS_LIMIT) {
+      throw new IllegalArgumentException(
+          "ease max_items must be in [1, "
+              + MAX_ITEMS_LIMIT
+              + "] (an items x items matrix must fit in one Java array), got "
+              + maxItems
+              + "; for larger catalogues use ials or itemknn");
     }
     if (threads < 1) {
       throw new IllegalArgumentException("ease threads must be >= 1, got " + threads);

@@ -31,7 +31,9 @@ public final class GridSearch {
    * Tries every combination of {@code grid} for {@code model}, best first.
    *
    * @param train the training data (the caller's test split must not be in it)
-   * @param validationSplit how to carve validation from train, e.g. {@code random-by-user:0.8}
+   * @param validationSplit how to carve validation from train, e.g. {@code random-by-user:0.8};
+   *     with {@code kfold:K} every combination is scored on all K folds (per-user values pooled),
+   *     which makes the choice less sensitive to one split's noise
    */
   public static List<Trial> search(
       Interactions train,
@@ -42,7 +44,7 @@ public final class GridSearch {
       long seed,
       EvalOptions options,
       Progress progress) {
-    Split inner = Splitters.bySpec(train, validationSplit, seed).get(0);
+    List<Split> inner = Splitters.bySpec(train, validationSplit, seed);
     List<Map<String, String>> combos = new ArrayList<>();
     combos.add(new LinkedHashMap<>(base));
     for (Map.Entry<String, List<String>> axis : grid.entrySet()) {
@@ -62,7 +64,7 @@ public final class GridSearch {
           Evaluator.evaluateModel(
               model,
               RecsModels.trainer(model, c),
-              List.of(inner),
+              inner,
               options.withBootstrapSamples(0),
               Progress.silent());
       trials.add(new Trial(c, r.mean("ndcg"), r));

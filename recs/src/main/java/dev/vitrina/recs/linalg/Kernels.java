@@ -54,10 +54,38 @@ public abstract class Kernels {
   public abstract void matVec(float[] a, float[] v, float[] out, int f);
 
   /**
+   * {@code out = a v} for a symmetric row-major {@code f x f} matrix {@code a}, computed as the
+   * combination {@code sum_d v[d] a[d, :]} of rows (no horizontal sums; the result differs from
+   * {@link #matVec} only by float rounding, and only when {@code a} is symmetric is it {@code a
+   * v}).
+   */
+  public abstract void symMatVec(float[] a, float[] v, float[] out, int f);
+
+  /**
+   * As {@link #weightedProjections(float[], int, int[], float[], int, int, float[], float[],
+   * boolean, float[])} with a scratch array allocated per call.
+   */
+  public void weightedProjections(
+      float[] y,
+      int f,
+      int[] idx,
+      float[] cm1,
+      int from,
+      int to,
+      float[] v,
+      float[] out,
+      boolean residual) {
+    weightedProjections(y, f, idx, cm1, from, to, v, out, residual, new float[to - from]);
+  }
+
+  /**
    * The sparse part of the implicit-ALS normal equations. For each position {@code p} in {@code
    * [from, to)} with row {@code y_p = y[idx[p]*f ..]} and confidence-minus-one {@code c = cm1[p]}:
    * adds {@code s * y_p} to {@code out}, where {@code s = c * (y_p . v)}, or, when {@code
    * residual}, {@code s = (1 + c) - c * (y_p . v)} (the right-hand side minus the sparse product).
+   * {@code scratch} holds at least {@code to - from} floats; its contents are overwritten. Each
+   * output element receives its {@code s * y_p} terms in {@code p} order, so the result does not
+   * depend on how the work is split.
    */
   public abstract void weightedProjections(
       float[] y,
@@ -68,7 +96,14 @@ public abstract class Kernels {
       int to,
       float[] v,
       float[] out,
-      boolean residual);
+      boolean residual,
+      float[] scratch);
+
+  /**
+   * Whether any of {@code a[off..off+len)} is {@code >= threshold} (a quick rejection test for
+   * top-k selection; NaN never qualifies).
+   */
+  public abstract boolean anyAtLeast(float[] a, int off, int len, float threshold);
 
   /** {@code out[i] = x[xo..xo+f) . y[i*f..]} for {@code i < n}. */
   public abstract void scoreRows(float[] x, int xo, float[] y, int f, int n, float[] out);

@@ -46,6 +46,14 @@ final class ScalarKernels extends Kernels {
   }
 
   @Override
+  public void symMatVec(float[] a, float[] v, float[] out, int f) {
+    java.util.Arrays.fill(out, 0, f, 0f);
+    for (int d = 0; d < f; d++) {
+      axpy(v[d], a, d * f, out, 0, f);
+    }
+  }
+
+  @Override
   public void weightedProjections(
       float[] y,
       int f,
@@ -55,7 +63,8 @@ final class ScalarKernels extends Kernels {
       int to,
       float[] v,
       float[] out,
-      boolean residual) {
+      boolean residual,
+      float[] scratch) {
     for (int p = from; p < to; p++) {
       int base = idx[p] * f;
       float d = dot(y, base, v, 0, f);
@@ -63,6 +72,16 @@ final class ScalarKernels extends Kernels {
       float s = residual ? (1 + c) - c * d : c * d;
       axpy(s, y, base, out, 0, f);
     }
+  }
+
+  @Override
+  public boolean anyAtLeast(float[] a, int off, int len, float threshold) {
+    for (int i = 0; i < len; i++) {
+      if (a[off + i] >= threshold) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -67,11 +67,17 @@ class IalsTrainerTest {
     }
   }
 
-  @Test
-  void conjugateGradientWithEnoughStepsMatchesTheExactSolve() {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(doubles = {0, 0.5, 1})
+  void conjugateGradientWithEnoughStepsMatchesTheExactSolve(double regExponent) {
     int f = 8;
     IalsConfig base =
-        IalsConfig.defaults().withFactors(f).withAlpha(3).withRegularization(1).withIterations(3);
+        IalsConfig.defaults()
+            .withFactors(f)
+            .withAlpha(3)
+            .withRegularization(1)
+            .withRegExponent(regExponent)
+            .withIterations(3);
     float[][] exact =
         new IalsTrainer(base.withSolver(IalsConfig.Solver.CHOLESKY))
             .factorize(m, Progress.silent(), (i, s) -> {});
@@ -104,6 +110,30 @@ class IalsTrainerTest {
     double le = loss(m, exact[0], exact[1], f, 5, 0.5);
     double lc = loss(m, cg[0], cg[1], f, 5, 0.5);
     assertThat(lc).isLessThan(le * 1.05);
+  }
+
+  @Test
+  void frequencyScaledRegularizationShrinksHeavyRowsMore() {
+    IalsConfig base =
+        IalsConfig.defaults()
+            .withFactors(8)
+            .withAlpha(3)
+            .withRegularization(0.5)
+            .withIterations(3)
+            .withSolver(IalsConfig.Solver.CHOLESKY);
+    float[][] plain = new IalsTrainer(base).factorize(m, Progress.silent(), (i, s) -> {});
+    float[][] scaled =
+        new IalsTrainer(base.withRegExponent(1)).factorize(m, Progress.silent(), (i, s) -> {});
+    double normPlain = 0;
+    double normScaled = 0;
+    for (int i = 0; i < plain[0].length; i++) {
+      normPlain += plain[0][i] * plain[0][i];
+      normScaled += scaled[0][i] * scaled[0][i];
+    }
+    // lambda * n^1 >= lambda for every row with interactions: user factors shrink overall
+    assertThat(normScaled).isLessThan(normPlain);
+    assertThat(IalsConfig.fromParams(java.util.Map.of("reg_exponent", "1")).regExponent())
+        .isEqualTo(1.0);
   }
 
   @Test

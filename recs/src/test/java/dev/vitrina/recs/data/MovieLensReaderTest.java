@@ -59,4 +59,13 @@ class MovieLensReaderTest {
     assertThatThrownBy(() -> MovieLensReader.read(tmp.resolve("u.data")))
         .hasMessageContaining("u.data:2: column 3 (value): 'five' is not a number");
   }
+
+  @Test
+  void shortUserLinesAreReportedNotSkipped(@TempDir Path tmp) throws IOException {
+    Files.writeString(tmp.resolve("u.data"), "1\t2\t5\t881250949\n");
+    Files.writeString(tmp.resolve("u.user"), "1|24|M|technician|85711\n2|53|F\n");
+    assertThatThrownBy(() -> MovieLensReader.read(tmp))
+        .isInstanceOf(InteractionsFormatException.class)
+        .hasMessageContaining("u.user:2: has 3 fields, expected 5");
+  }
 }

@@ -115,4 +115,16 @@ class EaseTrainerTest {
         .hasMessageContaining("max_items=10")
         .hasMessageContaining("Use ials");
   }
+
+  @org.junit.jupiter.api.Test
+  void maxItemsAboveTheArrayLimitIsRefusedWithTheAlternatives() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> EaseConfig.defaults().withMaxItems(EaseConfig.MAX_ITEMS_LIMIT + 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("46340")
+        .hasMessageContaining("ials");
+    org.assertj.core.api.Assertions.assertThat(
+            EaseConfig.defaults().withMaxItems(EaseConfig.MAX_ITEMS_LIMIT).maxItems())
+        .isEqualTo(46_340);
+  }
 }

@@ -88,4 +88,75 @@ class KernelsTest {
       }
     }
   }
+
+  /** Symmetric products and long weighted sums against a double-precision reference. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 5, 8, 24, 64, 72, 100, 130})
+  void symmetricProductsAndLongProjectionsMatchADoubleReference(int f) {
+    long seed = 77 + f;
+    SplittableRandom rnd = new SplittableRandom(seed);
+    float[] g = random(rnd, f * f);
+    for (int i = 0; i < f; i++) {
+      for (int j = 0; j < i; j++) {
+        g[i * f + j] = g[j * f + i];
+      }
+    }
+    float[] v = random(rnd, f);
+    int rows = 50;
+    float[] y = random(rnd, rows * f);
+    int n = 37;
+    int[] idx = new int[n + 3];
+    float[] cm1 = new float[n + 3];
+    for (int p = 0; p < idx.length; p++) {
+      idx[p] = rnd.nextInt(rows);
+      cm1[p] = (float) (rnd.nextDouble() * 5);
+    }
+    for (Kernels k : new Kernels[] {V, S}) {
+      float[] out = new float[f];
+      k.symMatVec(g, v, out, f);
+      for (int i = 0; i < f; i++) {
+        double e = 0;
+        for (int d = 0; d < f; d++) {
+          e += (double) g[i * f + d] * v[d];
+        }
+        assertThat((double) out[i])
+            .as("%s seed %d row %d", k.name(), seed, i)
+            .isCloseTo(e, org.assertj.core.data.Offset.offset(1e-4 * (1 + Math.abs(e))));
+      }
+      for (boolean residual : new boolean[] {false, true}) {
+        float[] start = random(new SplittableRandom(seed), f);
+        float[] got = start.clone();
+        float[] scratch = new float[n];
+        k.weightedProjections(y, f, idx, cm1, 2, 2 + n, v, got, residual, scratch);
+        for (int i = 0; i < f; i++) {
+          double e = start[i];
+          for (int p = 2; p < 2 + n; p++) {
+            double d = 0;
+            for (int j = 0; j < f; j++) {
+              d += (double) y[idx[p] * f + j] * v[j];
+            }
+            double w = residual ? (1 + cm1[p]) - cm1[p] * d : cm1[p] * d;
+            e += w * y[idx[p] * f + i];
+          }
+          assertThat((double) got[i])
+              .as("%s seed %d residual %s element %d", k.name(), seed, residual, i)
+              .isCloseTo(e, org.assertj.core.data.Offset.offset(1e-3 * (1 + Math.abs(e))));
+        }
+      }
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void horizontalSumsDoNotDependOnWarmUp() {
+    // the same dot product computed cold and after JIT warm-up must be bit-identical
+    SplittableRandom rnd = new SplittableRandom(5);
+    float[] a = random(rnd, 64);
+    float[] b = random(rnd, 64);
+    float first = V.dot(a, 0, b, 0, 64);
+    float last = first;
+    for (int i = 0; i < 200_000; i++) {
+      last = V.dot(a, 0, b, 0, 64);
+    }
+    assertThat(Float.floatToIntBits(last)).isEqualTo(Float.floatToIntBits(first));
+  }
 }

@@ -1,0 +1,152 @@
+package dev.vitrina.cli.recs;
+
+import dev.vitrina.recs.data.BadRowPolicy;
+import dev.vitrina.recs.data.DelimitedFormat;
+import dev.vitrina.recs.data.Feedback;
+import dev.vitrina.recs.data.Interactions;
+import dev.vitrina.recs.data.InteractionsReader;
+import dev.vitrina.recs.data.TimestampUnit;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options that say which interactions file to read and how (shared by the recs commands). */
+final class DataOptions {
+
+  @Option(
+      names = "--data",
+      required = true,
+      description =
+          "Interactions: MovieLens u.data / ratings.dat (or their folder), a Parquet file (e.g."
+              + " interactions.parquet from 'vitrina generate'), or CSV/TSV.")
+  Path data;
+
+  @Option(
+      names = "--format",
+      defaultValue = "auto",
+      description =
+          "auto, movielens, parquet, csv or tsv. auto: by file name. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(
+      names = "--user-col",
+      defaultValue = "user_id",
+      description = "User id column (CSV/TSV/Parquet). Default: ${DEFAULT-VALUE}.")
+  String userCol;
+
+  @Option(
+      names = "--item-col",
+      defaultValue = "item_id",
+      description = "Item id column (CSV/TSV/Parquet). Default: ${DEFAULT-VALUE}.")
+  String itemCol;
+
+  @Option(
+      names = "--value-col",
+      description = "Value column (count, weight or rating); without it every row counts 1.")
+  String valueCol;
+
+  @Option(
+      names = "--timestamp-col",
+      description =
+          "Timestamp column (needed by the time and last-n splits and by popular half_life_days).")
+  String timestampCol;
+
+  @Option(
+      names = "--timestamp-unit",
+      defaultValue = "iso",
+      description =
+          "How text or integer timestamps are written: seconds, millis or iso (TIMESTAMP and DATE"
+              + " Parquet columns need none). Default: ${DEFAULT-VALUE}.")
+  TimestampUnit timestampUnit;
+
+  @Option(
+      names = "--event-col",
+      description = "Event-type column whose weights (--event-weights) become the values.")
+  String eventCol;
+
+  @Option(
+      names = "--event-weights",
+      defaultValue = "view=1,cart=3,purchase=5",
+      description = "Weight of each event type with --event-col. Default: ${DEFAULT-VALUE}.")
+  String eventWeights;
+
+  @Option(
+      names = "--explicit",
+      description = "Values are ratings (may be negative); default: implicit counts or weights.")
+  boolean explicit;
+
+  @Option(
+      names = "--min-value",
+      description =
+          "Keep only rows with value >= this (e.g. 4 for ratings >= 4); the count dropped is"
+              + " reported.")
+  Float minValue;
+
+  @Option(
+      names = "--delimiter",
+      defaultValue = ",",
+      description = "CSV delimiter (TSV uses a tab). Default: '${DEFAULT-VALUE}'.")
+  String delimiter;
+
+  @Option(
+      names = "--skip-bad-rows",
+      description =
+          "Skip malformed rows and report their count and the first ones (default: fail).")
+  boolean skipBadRows;
+
+  /** The column description for CSV/TSV/Parquet. */
+  DelimitedFormat columns() {
+    DelimitedFormat f =
+        DelimitedFormat.csv()
+            .withDelimiter(delimiter)
+            .withUserColumn(userCol)
+            .withItemColumn(itemCol)
+            .withFeedback(explicit ? Feedback.EXPLICIT : Feedback.IMPLICIT)
+            .withBadRows(skipBadRows ? BadRowPolicy.SKIP_AND_REPORT : BadRowPolicy.FAIL);
+    if (valueCol != null) {
+      f = f.withValueColumn(valueCol);
+    }
+    if (timestampCol != null) {
+      f = f.withTimestampColumn(timestampCol, timestampUnit);
+    }
+    if (eventCol != null) {
+      if (valueCol != null) {
+        throw new IllegalArgumentException(
+            "give either --value-col or --event-col, not both (events become the values)");
+      }
+      f = f.withEvents(eventCol, DelimitedFormat.parseEventWeights(eventWeights));
+    }
+    return f;
+  }
+
+  /** The data read, with the {@code --min-value} filter applied. */
+  Loaded read() throws IOException {
+    Interactions all = InteractionsReader.read(data, format, columns());
+    Interactions kept = all;
+    if (minValue != null) {
+      if (!Float.isFinite(minValue)) {
+        throw new IllegalArgumentException("--min-value must be a finite number, got " + minValue);
+      }
+      kept = all.filterValueAtLeast(minValue);
+      if (kept.size() == 0) {
+        throw new IllegalArgumentException(
+            "--min-value "
+                + minValue
+                + " keeps none of the "
+                + all.size()
+                + " rows; lower it (e.g. --min-value 4 for ratings >= 4)");
+      }
+    }
+    return new Loaded(
+        kept, all.size() - kept.size(), InteractionsReader.resolveFormat(data, format));
+  }
+
+  /**
+   * The data read.
+   *
+   * @param data the interactions
+   * @param droppedByMinValue rows removed by {@code --min-value}
+   * @param format the format the file was read as
+   */
+  record Loaded(Interactions data, int droppedByMinValue, String format) {}
+}

@@ -1,0 +1,390 @@
+package dev.vitrina.cli.recs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vitrina.cli.VitrinaCli;
+import dev.vitrina.core.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RecsCommandTest {
+
+  @TempDir static Path tmp;
+
+  static Path synth;
+
+  record Run(int code, String out, String err) {
+    JsonNode json() throws Exception {
+      return Json.mapper().readTree(out);
+    }
+  }
+
+  static synchronized Run run(String... args) {
+    PrintStream oldOut = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      CommandLine cl = VitrinaCli.commandLine();
+      cl.setErr(new PrintWriter(err, true));
+      int code = cl.execute(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    } finally {
+      System.setOut(oldOut);
+    }
+  }
+
+  @BeforeAll
+  static void generate() {
+    synth = tmp.resolve("synth");
+    Run g = run("generate", "--preset", "tiny", "--seed", "1", "--out", synth.toString(), "--json");
+    assertThat(g.code()).as(g.err()).isZero();
+  }
+
+  /** A hand-made implicit data set: items a (3 users), b (2), c (2), d (1); user u1 has a and b. */
+  private Path smallCsv() throws Exception {
+    Path f = tmp.resolve("small.csv");
+    Files.writeString(
+        f, "user_id,item_id\n" + "u1,a\nu1,b\n" + "u2,a\nu2,c\n" + "u3,a\nu3,b\nu3,c\nu3,d\n");
+    return f;
+  }
+
+  @Test
+  void evaluatesAllFourModelsOnTheGeneratedParquetAsJson() throws Exception {
+    Path report = tmp.resolve("report.html");
+    Run r =
+        run(
+            "recs",
+            "evaluate",
+            "--data",
+            synth.resolve("interactions.parquet").toString(),
+            "--timestamp-col",
+            "timestamp",
+            "--split",
+            "random-by-user:0.75",
+            "--seed",
+            "42",
+            "--models",
+            "popular,itemknn,ials,ease",
+            "--k",
+            "5",
+            "--bootstrap",
+            "20",
+            "-P",
+            "ials.iterations=3",
+            "--report",
+            report.toString(),
+            "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = r.json();
+    assertThat(j.get("format").asText()).isEqualTo("parquet");
+    assertThat(j.get("k").asInt()).isEqualTo(5);
+    assertThat(j.get("dataset").get("users").asInt()).isEqualTo(300);
+    assertThat(j.get("train_rows").asLong() + j.get("test_rows").asLong())
+        .isEqualTo(j.get("dataset").get("rows").asLong());
+    List<String> names = new ArrayList<>();
+    for (JsonNode m : j.get("models")) {
+      names.add(m.get("model").asText());
+      double ndcg = m.get("metrics").get("ndcg").get("mean").asDouble();
+      assertThat(ndcg).as(m.get("model").asText()).isBetween(0.0, 1.0);
+      assertThat(m.get("metrics").get("ndcg").get("ci_low").asDouble()).isLessThanOrEqualTo(ndcg);
+      assertThat(m.get("users").asInt()).isPositive();
+    }
+    assertThat(names).containsExactly("popular", "itemknn", "ials", "ease");
+    // the generated events carry no item categories: diversity is undefined, written as null
+    assertThat(r.out()).doesNotContain("NaN");
+    assertThat(j.get("models").get(0).get("metrics").get("diversity").get("mean").isNull())
+        .isTrue();
+    assertThat(j.get("models").get(2).get("parameters").get("iterations").asInt()).isEqualTo(3);
+    assertThat(Files.readString(report)).contains("<svg").contains("ials");
+    // planted interests: every personalised model beats popularity on nDCG
+    double pop = j.get("models").get(0).get("metrics").get("ndcg").get("mean").asDouble();
+    assertThat(j.get("models").get(3).get("metrics").get("ndcg").get("mean").asDouble())
+        .isGreaterThan(pop);
+  }
+
+  @Test
+  void sameSeedSameJsonMetrics() throws Exception {
+    String[] args = {
+      "recs",
+      "evaluate",
+      "--data",
+      synth.resolve("interactions.parquet").toString(),
+      "--models",
+      "ials",
+      "-P",
+      "ials.iterations=2",
+      "--bootstrap",
+      "10",
+      "--no-report",
+      "--json"
+    };
+    JsonNode a = run(args).json().get("models").get(0).get("metrics");
+    JsonNode b = run(args).json().get("models").get(0).get("metrics");
+    assertThat(a).isEqualTo(b);
+  }
+
+  @Test
+  void trainRecommendAndSimilarOnAHandMadeFile() throws Exception {
+    Path csv = smallCsv();
+    Path model = tmp.resolve("popular-model");
+    Run t =
+        run(
+            "recs",
+            "train",
+            "--data",
+            csv.toString(),
+            "--model",
+            "popular",
+            "--out",
+            model.toString(),
+            "--json");
+    assertThat(t.code()).as(t.err()).isZero();
+    assertThat(t.json().get("users").asInt()).isEqualTo(3);
+    assertThat(Files.exists(model.resolve("manifest.json"))).isTrue();
+
+    // u1 has seen a and b: the most popular unseen items are c (2 users) then d (1)
+    Run r =
+        run("recs", "recommend", "--model", model.toString(), "--user", "u1", "--k", "5", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> items = new ArrayList<>();
+    r.json().get("items").forEach(x -> items.add(x.get("item").asText()));
+    assertThat(items).containsExactly("c", "d");
+    assertThat(r.json().get("source").asText()).isEqualTo("model");
+
+    Run seen =
+        run(
+            "recs",
+            "recommend",
+            "--model",
+            model.toString(),
+            "--user",
+            "u1",
+            "--k",
+            "2",
+            "--include-seen",
+            "--json");
+    List<String> all = new ArrayList<>();
+    seen.json().get("items").forEach(x -> all.add(x.get("item").asText()));
+    assertThat(all).containsExactly("a", "b");
+
+    Run unknown = run("recs", "recommend", "--model", model.toString(), "--user", "nobody");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("'nobody'").contains("FALLBACK_POPULAR");
+    Run fallback =
+        run(
+            "recs",
+            "recommend",
+            "--model",
+            model.toString(),
+            "--user",
+            "nobody",
+            "--unknown-users",
+            "fallback_popular",
+            "--k",
+            "1",
+            "--json");
+    assertThat(fallback.json().get("source").asText()).isEqualTo("popular_fallback");
+    assertThat(fallback.json().get("items").get(0).get("item").asText()).isEqualTo("a");
+
+    Path knn = tmp.resolve("knn-model");
+    assertThat(
+            run(
+                    "recs",
+                    "train",
+                    "--data",
+                    csv.toString(),
+                    "--model",
+                    "itemknn",
+                    "-P",
+                    "itemknn.shrink=0",
+                    "--out",
+                    knn.toString())
+                .code())
+        .isZero();
+    Run s = run("recs", "similar", "--model", knn.toString(), "--item", "d", "--k", "3", "--json");
+    assertThat(s.code()).as(s.err()).isZero();
+    // d co-occurs only with u3's a, b, c; cosine: b and c (2 users each) 1/sqrt(2), a 1/sqrt(3)
+    List<String> sim = new ArrayList<>();
+    s.json().get("items").forEach(x -> sim.add(x.get("item").asText()));
+    assertThat(sim).containsExactly("b", "c", "a");
+    assertThat(s.json().get("items").get(0).get("score").asDouble())
+        .isCloseTo(1 / Math.sqrt(2), org.assertj.core.data.Offset.offset(1e-6));
+  }
+
+  @Test
+  void tuneWritesParametersThatEvaluateReads() throws Exception {
+    Path params = tmp.resolve("tuned.json");
+    Run t =
+        run(
+            "recs",
+            "tune",
+            "--data",
+            synth.resolve("interactions.parquet").toString(),
+            "--model",
+            "ease",
+            "--grid",
+            "lambda=5,50",
+            "--out",
+            params.toString(),
+            "--json");
+    assertThat(t.code()).as(t.err()).isZero();
+    JsonNode j = t.json();
+    assertThat(j.get("trials")).hasSize(2);
+    assertThat(j.get("trials").get(0).get("validation_ndcg").asDouble())
+        .isGreaterThanOrEqualTo(j.get("trials").get(1).get("validation_ndcg").asDouble());
+    String best = j.get("best").get("lambda").asText();
+    JsonNode file = Json.mapper().readTree(Files.readString(params));
+    assertThat(file.get("ease").get("lambda").asText()).isEqualTo(best);
+
+    Run e =
+        run(
+            "recs",
+            "evaluate",
+            "--data",
+            synth.resolve("interactions.parquet").toString(),
+            "--models",
+            "ease",
+            "--params",
+            params.toString(),
+            "--bootstrap",
+            "0",
+            "--no-report",
+            "--json");
+    assertThat(e.code()).as(e.err()).isZero();
+    assertThat(e.json().get("models").get(0).get("parameters").get("lambda").asDouble())
+        .isEqualTo(Double.parseDouble(best));
+  }
+
+  @Test
+  void badInputNamesTheParameterOrRow() throws Exception {
+    Path csv = smallCsv();
+    Run badParam =
+        run(
+            "recs",
+            "evaluate",
+            "--data",
+            csv.toString(),
+            "--models",
+            "ials",
+            "-P",
+            "ials.factorz=8",
+            "--no-report");
+    assertThat(badParam.code()).isEqualTo(2);
+    assertThat(badParam.err()).contains("unknown parameter 'factorz'").contains("factors");
+
+    Run badModel = run("recs", "evaluate", "--data", csv.toString(), "--models", "svd");
+    assertThat(badModel.code()).isEqualTo(2);
+    assertThat(badModel.err()).contains("unknown model 'svd'").contains("--models");
+
+    Run badSplit =
+        run("recs", "evaluate", "--data", csv.toString(), "--split", "random-by-user:1.5");
+    assertThat(badSplit.code()).isEqualTo(2);
+    assertThat(badSplit.err()).contains("(0, 1)").contains("1.5");
+
+    Run stray =
+        run(
+            "recs",
+            "evaluate",
+            "--data",
+            csv.toString(),
+            "--models",
+            "popular",
+            "-P",
+            "ease.lambda=5");
+    assertThat(stray.code()).isEqualTo(2);
+    assertThat(stray.err()).contains("'ease'").contains("--models");
+
+    Path bad = tmp.resolve("bad.csv");
+    Files.writeString(bad, "user_id,item_id,value\nu1,a,1\nu2,b,lots\n");
+    Run badRow =
+        run(
+            "recs",
+            "train",
+            "--data",
+            bad.toString(),
+            "--value-col",
+            "value",
+            "--model",
+            "popular",
+            "--out",
+            tmp.resolve("m").toString());
+    assertThat(badRow.code()).isEqualTo(1);
+    assertThat(badRow.err()).contains("bad.csv:3").contains("column 3 (value)").contains("'lots'");
+
+    Run missing =
+        run(
+            "recs",
+            "train",
+            "--data",
+            tmp.resolve("nope.csv").toString(),
+            "--model",
+            "popular",
+            "--out",
+            tmp.resolve("m2").toString());
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("nope.csv").contains("--data");
+
+    Run missingCol =
+        run(
+            "recs",
+            "train",
+            "--data",
+            synth.resolve("interactions.parquet").toString(),
+            "--user-col",
+            "customer",
+            "--model",
+            "popular",
+            "--out",
+            tmp.resolve("m3").toString());
+    assertThat(missingCol.code()).isEqualTo(1);
+    assertThat(missingCol.err()).contains("no user column 'customer'").contains("user_id");
+  }
+
+  @Test
+  void eventWeightsBecomeValuesAndUnknownEventsAreReported() throws Exception {
+    Path model = tmp.resolve("pop-events");
+    Run ok =
+        run(
+            "recs",
+            "train",
+            "--data",
+            synth.resolve("interactions.parquet").toString(),
+            "--event-col",
+            "event",
+            "--model",
+            "popular",
+            "--out",
+            model.toString(),
+            "--json");
+    assertThat(ok.code()).as(ok.err()).isZero();
+    Run missingWeight =
+        run(
+            "recs",
+            "train",
+            "--data",
+            synth.resolve("interactions.parquet").toString(),
+            "--event-col",
+            "event",
+            "--event-weights",
+            "view=1,cart=2",
+            "--model",
+            "popular",
+            "--out",
+            tmp.resolve("pop-bad").toString());
+    assertThat(missingWeight.code()).isEqualTo(1);
+    assertThat(missingWeight.err()).contains("'purchase' has no weight").contains("row ");
+  }
+}
