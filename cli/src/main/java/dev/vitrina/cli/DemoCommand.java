@@ -157,7 +157,7 @@ final class DemoCommand implements Callable<Integer> {
     JsonNode r =
         step(
             "3/5 forecast: one 28-day backtest fold, LightGBM at item x state disaggregated to"
-                + " store x item x day by shares, against two baselines (about a minute)",
+                + " store x item x day by shares, against two baselines (under a minute)",
             "forecast",
             "backtest",
             "--data",

@@ -147,4 +147,34 @@ class CliTest {
     assertThat(strict.err()).contains(csv.toString()).contains("row 3").contains("date");
     assertThat(Files.exists(tmp.resolve("g.parquet"))).isFalse();
   }
+
+  @Test
+  void demoRunsEveryStepOnTheTinyPresetAndReportsOneJsonObject() throws Exception {
+    Path out = tmp.resolve("demo");
+    Run r = run("demo", "--preset", "tiny", "--seed", "5", "--out", out.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.mapper().readTree(r.out());
+    assertThat(j.get("features").get("panel_rows").asLong())
+        .isGreaterThan(j.get("generate").get("sales_rows").asLong());
+    JsonNode runs = j.get("forecast").get("runs");
+    assertThat(runs).hasSize(3);
+    for (JsonNode run : runs) {
+      assertThat(run.get("wrmsse").asDouble()).as(run.get("model").asText()).isPositive();
+    }
+    JsonNode models = j.get("recs").get("models");
+    assertThat(models).hasSize(4);
+    // planted interests: every learned model beats popularity on NDCG
+    double popular = models.get(0).get("metrics").get("ndcg").get("mean").asDouble();
+    for (int m = 1; m < 4; m++) {
+      assertThat(models.get(m).get("metrics").get("ndcg").get("mean").asDouble())
+          .as(models.get(m).get("model").asText())
+          .isGreaterThan(popular);
+    }
+    assertThat(j.get("abtest").get("plan").get("total_units").asLong()).isEqualTo(284_055);
+    assertThat(j.get("abtest").get("analysis").get("srm").get("mismatch").asBoolean()).isFalse();
+    for (String f :
+        new String[] {"forecast.html", "recs.html", "abtest.html", "features.parquet"}) {
+      assertThat(Files.exists(out.resolve(f))).as(f).isTrue();
+    }
+  }
 }
