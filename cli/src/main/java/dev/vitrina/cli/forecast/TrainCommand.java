@@ -62,6 +62,7 @@ final class TrainCommand implements Callable<Integer> {
     try (Progress p =
         json.progress("train", (long) spec.gbm().maxRounds() * spec.directGroups().size())) {
       r = fc.forecast(o, spec, null, p);
+      p.done(); // early stopping usually ends before the planned rounds
     }
     ArtifactManifest manifest;
     List<Integer> rounds = new ArrayList<>();

@@ -22,6 +22,12 @@ public interface Progress extends AutoCloseable {
   /** Replaces the short status text after the bar. */
   default void message(String text) {}
 
+  /**
+   * Marks the task complete at the units done so far, for work that may end before its planned
+   * total (early stopping): the bar then shows 100% instead of stopping short.
+   */
+  default void done() {}
+
   @Override
   void close();
 
@@ -60,7 +66,12 @@ public interface Progress extends AutoCloseable {
 
       @Override
       public void message(String text) {
-        bar.setExtraMessage(text);
+        bar.setExtraMessage(text == null || text.isEmpty() ? "" : " " + text);
+      }
+
+      @Override
+      public void done() {
+        bar.maxHint(bar.getCurrent());
       }
 
       @Override
