@@ -2,7 +2,6 @@ package dev.vitrina.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vitrina.core.io.parquet.Codec;
-import dev.vitrina.core.json.Json;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.demand.features.FeaturePipeline;
 import dev.vitrina.demand.features.FeatureSpec;
@@ -12,12 +11,7 @@ import dev.vitrina.demand.panel.PanelOptions;
 import dev.vitrina.demand.sales.SalesReadOptions;
 import dev.vitrina.synth.MarketplaceGenerator;
 import dev.vitrina.synth.Preset;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -25,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -366,22 +359,19 @@ final class DemoCommand implements Callable<Integer> {
     }
     String[] full = Arrays.copyOf(args, args.length + 1);
     full[args.length] = "--json";
-    PrintStream stdout = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    int code;
-    try {
-      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-      CommandLine cl = VitrinaCli.commandLine();
-      cl.setErr(new PrintWriter(err, true));
-      code = cl.execute(full);
-    } finally {
-      System.setOut(stdout);
-    }
-    if (code != 0) {
+    VitrinaCli.Captured r = VitrinaCli.capture(full);
+    if (r.code() != 0) {
       throw new IOException(
-          "demo step failed (exit " + code + "): ./vitrina " + String.join(" ", args) + "\n" + err);
+          "demo step failed (exit "
+              + r.code()
+              + "): ./vitrina "
+              + String.join(" ", args)
+              + "\n"
+              + r.err());
     }
-    return Json.mapper().readTree(buf.toString(StandardCharsets.UTF_8));
+    if (!json.enabled() && !r.err().isBlank()) {
+      System.err.print(r.err()); // warnings of the step, never dropped
+    }
+    return r.json();
   }
 }

@@ -1,8 +1,14 @@
 package dev.vitrina.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vitrina.core.json.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,6 +52,48 @@ public final class VitrinaCli implements Runnable {
   public static int execute(String... args) {
     CommandLine cl = commandLine();
     return cl.execute(args);
+  }
+
+  /**
+   * The outcome of {@link #capture}.
+   *
+   * @param code exit code
+   * @param out what the command printed on stdout
+   * @param err what it printed on stderr (picocli's error writer and {@code System.err})
+   */
+  public record Captured(int code, String out, String err) {
+
+    /** {@code out} parsed as one JSON object (for commands run with {@code --json}). */
+    public JsonNode json() throws IOException {
+      return Json.mapper().readTree(out);
+    }
+  }
+
+  /**
+   * Runs the CLI in this process with stdout and stderr captured: used by the demo to run its steps
+   * as the commands a user would type, and by tests. Swaps {@code System.out} and {@code
+   * System.err} while it runs, so calls are serialized.
+   */
+  public static synchronized Captured capture(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream sysErr = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(sysErr, true, StandardCharsets.UTF_8));
+      CommandLine cl = commandLine();
+      cl.setErr(new PrintWriter(err, true));
+      int code = cl.execute(args);
+      return new Captured(
+          code,
+          out.toString(StandardCharsets.UTF_8),
+          err + sysErr.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
   }
 
   /** The configured command line, with vitrina's error handling. */

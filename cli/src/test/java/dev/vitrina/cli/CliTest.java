@@ -3,50 +3,32 @@ package dev.vitrina.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vitrina.cli.VitrinaCli.Captured;
 import dev.vitrina.core.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
 
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
-  static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      CommandLine cl = VitrinaCli.commandLine();
-      cl.setErr(new PrintWriter(err, true));
-      int code = cl.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(oldOut);
-    }
+  static Captured run(String... args) {
+    return VitrinaCli.capture(args);
   }
 
   @Test
   void helpEverywhereAndUsageErrorsExitWith2() {
     assertThat(run("--help").code()).isZero();
     for (String cmd : new String[] {"demo", "generate", "features"}) {
-      Run r = run(cmd, "--help");
+      Captured r = run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage: vitrina " + cmd);
     }
     assertThat(run("no-such-command").code()).isEqualTo(2);
     assertThat(run("generate").code()).isEqualTo(2); // --out missing
-    Run bad = run("generate", "--preset", "huge", "--out", tmp.toString());
+    Captured bad = run("generate", "--preset", "huge", "--out", tmp.toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("unknown preset 'huge'");
   }
@@ -54,14 +36,15 @@ class CliTest {
   @Test
   void generateThenFeaturesAsJson() throws Exception {
     Path data = tmp.resolve("data");
-    Run g = run("generate", "--preset", "tiny", "--seed", "3", "--out", data.toString(), "--json");
+    Captured g =
+        run("generate", "--preset", "tiny", "--seed", "3", "--out", data.toString(), "--json");
     assertThat(g.code()).as(g.err()).isZero();
     JsonNode gj = Json.mapper().readTree(g.out());
     assertThat(gj.get("series").asInt()).isEqualTo(180);
     assertThat(Files.exists(data.resolve("sales.parquet"))).isTrue();
 
     Path out = tmp.resolve("f.parquet");
-    Run f =
+    Captured f =
         run(
             "features",
             "--data",
@@ -84,12 +67,12 @@ class CliTest {
     assertThat(fj.get("features").toString()).contains("lag_4", "roll_max_4", "week_of_year");
     assertThat(Files.exists(out)).isTrue();
 
-    Run badLags =
+    Captured badLags =
         run("features", "--data", data.toString(), "--lags", "1..7,-7", "--out", out.toString());
     assertThat(badLags.code()).isEqualTo(2);
     assertThat(badLags.err()).contains("lags must be positive, got -7");
 
-    Run badLevel =
+    Captured badLevel =
         run(
             "features",
             "--data",
@@ -113,7 +96,7 @@ class CliTest {
             + "S1,I2,2024-01-02,-1\n"
             + "S1,I1,2024-01-03,x\n"
             + "S1,I1,2024-01-01,1\n");
-    Run r =
+    Captured r =
         run(
             "features",
             "--sales",
@@ -135,7 +118,7 @@ class CliTest {
     assertThat(first.get("column").asText()).isEqualTo("date");
     assertThat(j.get("issues").toString()).contains("\"column\":\"qty\"");
 
-    Run strict =
+    Captured strict =
         run(
             "features",
             "--sales",
@@ -151,7 +134,7 @@ class CliTest {
   @Test
   void demoRunsEveryStepOnTheTinyPresetAndReportsOneJsonObject() throws Exception {
     Path out = tmp.resolve("demo");
-    Run r = run("demo", "--preset", "tiny", "--seed", "5", "--out", out.toString(), "--json");
+    Captured r = run("demo", "--preset", "tiny", "--seed", "5", "--out", out.toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = Json.mapper().readTree(r.out());
     assertThat(j.get("features").get("panel_rows").asLong())

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vitrina.cli.VitrinaCli;
+import dev.vitrina.cli.VitrinaCli.Captured;
 import dev.vitrina.core.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,28 +16,8 @@ class AbTestCommandTest {
 
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
-  static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream sysErr = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(sysErr, true, StandardCharsets.UTF_8));
-      CommandLine cl = VitrinaCli.commandLine();
-      cl.setErr(new PrintWriter(err, true));
-      int code = cl.execute(args);
-      return new Run(
-          code,
-          out.toString(StandardCharsets.UTF_8),
-          err + sysErr.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static Captured run(String... args) {
+    return VitrinaCli.capture(args);
   }
 
   @Test
@@ -75,7 +51,7 @@ class AbTestCommandTest {
 
   @Test
   void planReproducesTheWorkedValues() throws Exception {
-    Run r =
+    Captured r =
         run(
             "abtest",
             "plan",
@@ -99,7 +75,7 @@ class AbTestCommandTest {
     assertThat(j.get("units_per_arm").get(0).asLong()).isEqualTo(198_838);
     assertThat(j.get("variance_assumption").asText()).contains("p0(1-p0)");
     assertThat(j.get("alternative").get("variance_assumption").asText()).contains("unpooled");
-    Run fifty =
+    Captured fifty =
         run(
             "abtest",
             "plan",
@@ -111,7 +87,7 @@ class AbTestCommandTest {
             "0.05",
             "--relative");
     assertThat(fifty.out()).contains("238,606 units in total");
-    Run reverse =
+    Captured reverse =
         run(
             "abtest",
             "plan",
@@ -128,15 +104,16 @@ class AbTestCommandTest {
 
   @Test
   void planUsageErrorsExitWith2() {
-    Run noSd = run("abtest", "plan", "--metric", "mean", "--baseline", "30", "--mde", "1");
+    Captured noSd = run("abtest", "plan", "--metric", "mean", "--baseline", "30", "--mde", "1");
     assertThat(noSd.code()).isEqualTo(2);
     assertThat(noSd.err()).contains("--metric mean needs --sd");
-    Run badP = run("abtest", "plan", "--metric", "proportion", "--baseline", "2", "--mde", "0.1");
+    Captured badP =
+        run("abtest", "plan", "--metric", "proportion", "--baseline", "2", "--mde", "0.1");
     assertThat(badP.code()).isEqualTo(2);
     assertThat(badP.err()).contains("--baseline").contains("2.0");
     assertThat(run("abtest", "plan", "--baseline", "0.1").code()).isEqualTo(2);
     for (String sub : new String[] {"plan", "assign", "analyze", "simulate-events", "simulate"}) {
-      Run h = run("abtest", sub, "--help");
+      Captured h = run("abtest", sub, "--help");
       assertThat(h.code()).as(sub).isZero();
       assertThat(h.out()).contains("Usage: vitrina abtest " + sub);
     }
@@ -151,15 +128,15 @@ class AbTestCommandTest {
             + "{\"name\":\"control\",\"weight\":50},{\"name\":\"treatment\",\"weight\":50}]}");
     Path changed = tmp.resolve("exp2.json");
     Files.writeString(changed, Files.readString(cfg).replace("50}", "70}").replace("70}]", "30}]"));
-    Run a =
+    Captured a =
         run("abtest", "assign", "--experiment-config", cfg.toString(), "--unit", "u1", "--json");
-    Run b =
+    Captured b =
         run("abtest", "assign", "--experiment-config", cfg.toString(), "--unit", "u1", "--json");
     assertThat(a.code()).as(a.err()).isZero();
     assertThat(a.out()).isEqualTo(b.out());
     JsonNode j = Json.mapper().readTree(a.out());
     assertThat(j.get("assignments").get(0).get("status").asText()).isEqualTo("assigned");
-    Run w =
+    Captured w =
         run(
             "abtest",
             "assign",
@@ -171,14 +148,14 @@ class AbTestCommandTest {
             "u1");
     assertThat(w.code()).isZero();
     assertThat(w.err()).contains("warning:").contains("moves 20.00% of all units");
-    Run missing = run("abtest", "assign", "--experiment-config", cfg.toString());
+    Captured missing = run("abtest", "assign", "--experiment-config", cfg.toString());
     assertThat(missing.code()).isEqualTo(2);
   }
 
   @Test
   void simulateEventsThenAnalyzeEndToEnd() throws Exception {
     Path ev = tmp.resolve("events.csv");
-    Run s =
+    Captured s =
         run(
             "abtest",
             "simulate-events",
@@ -200,7 +177,7 @@ class AbTestCommandTest {
     assertThat(s.code()).as(s.err()).isZero();
     assertThat(Json.mapper().readTree(s.out()).get("users_per_variant").size()).isEqualTo(2);
     Path html = tmp.resolve("report.html");
-    Run r =
+    Captured r =
         run(
             "abtest",
             "analyze",
@@ -225,7 +202,7 @@ class AbTestCommandTest {
     assertThat(j.get("metrics").get(2).get("cuped").get("covariate").asText())
         .isEqualTo("pre_sum(purchase)");
     assertThat(Files.readString(html)).contains("id=\"srm\"");
-    Run human =
+    Captured human =
         run("abtest", "analyze", "--events", ev.toString(), "--metrics", "ctr,aov", "--pooled");
     assertThat(human.code()).as(human.err()).isZero();
     assertThat(human.out()).contains("equal weights").contains("aov").contains("delta-method-z");
@@ -235,16 +212,16 @@ class AbTestCommandTest {
   void analyzeErrorsNameTheProblem() throws Exception {
     Path ev = tmp.resolve("bad.csv");
     Files.writeString(ev, "unit,variant,event,value\nu1,control,purchase,x1\n");
-    Run r = run("abtest", "analyze", "--events", ev.toString());
+    Captured r = run("abtest", "analyze", "--events", ev.toString());
     // bad data is a failure while running (1); bad options are usage errors (2)
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("line 2").contains("column 'value'").contains("'x1'");
     Path good = tmp.resolve("good.csv");
     Files.writeString(good, "unit,variant,event,value\nu1,control,purchase,1\nu2,t,click,\n");
-    Run m = run("abtest", "analyze", "--events", good.toString(), "--metrics", "nope");
+    Captured m = run("abtest", "analyze", "--events", good.toString(), "--metrics", "nope");
     assertThat(m.code()).isEqualTo(2);
     assertThat(m.err()).contains("unknown metric 'nope'");
-    Run missing = run("abtest", "analyze", "--events", tmp.resolve("none.csv").toString());
+    Captured missing = run("abtest", "analyze", "--events", tmp.resolve("none.csv").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("simulate-events");
   }
@@ -267,7 +244,7 @@ class AbTestCommandTest {
         "0.1",
         "--seed",
         "1");
-    Run r = run("abtest", "analyze", "--events", ev.toString(), "--weights", "50/50");
+    Captured r = run("abtest", "analyze", "--events", ev.toString(), "--weights", "50/50");
     assertThat(r.code()).isZero();
     assertThat(r.out().lines().skip(1).findFirst().orElseThrow())
         .startsWith("!! SAMPLE RATIO MISMATCH");
@@ -275,7 +252,7 @@ class AbTestCommandTest {
 
   @Test
   void simulateSmall() throws Exception {
-    Run r = run("abtest", "simulate", "--experiments", "20", "--seed", "2", "--json");
+    Captured r = run("abtest", "simulate", "--experiments", "20", "--seed", "2", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = Json.mapper().readTree(r.out());
     assertThat(j.get("experiments").asInt()).isEqualTo(20);

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vitrina.cli.VitrinaCli;
+import dev.vitrina.cli.VitrinaCli.Captured;
 import dev.vitrina.core.io.parquet.FloatColumn;
 import dev.vitrina.core.io.parquet.ParquetReader;
 import dev.vitrina.core.io.parquet.StringColumn;
 import dev.vitrina.core.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +20,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The forecast commands end to end on the {@code tiny} preset (180 series, 180 days). */
 class ForecastCommandTest {
@@ -50,21 +45,8 @@ class ForecastCommandTest {
     "5"
   };
 
-  record Run(int code, String out, String err) {}
-
-  static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      CommandLine cl = VitrinaCli.commandLine();
-      cl.setErr(new PrintWriter(err, true));
-      int code = cl.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(oldOut);
-    }
+  static Captured run(String... args) {
+    return VitrinaCli.capture(args);
   }
 
   /** {@code a} followed by the fast LightGBM options. */
@@ -77,14 +59,15 @@ class ForecastCommandTest {
   @BeforeAll
   static void generate() {
     data = tmp.resolve("data");
-    Run g = run("generate", "--preset", "tiny", "--seed", "7", "--out", data.toString(), "--json");
+    Captured g =
+        run("generate", "--preset", "tiny", "--seed", "7", "--out", data.toString(), "--json");
     assertThat(g.code()).as(g.err()).isZero();
   }
 
   @Test
   void backtestTwoModelsAsJsonWithReport() throws Exception {
     Path report = tmp.resolve("bt.html");
-    Run r =
+    Captured r =
         run(
             fast(
                 "forecast",
@@ -122,7 +105,7 @@ class ForecastCommandTest {
   @Test
   void trainThenPredictWritesEveryStoreItemDay() throws Exception {
     Path model = tmp.resolve("model");
-    Run t =
+    Captured t =
         run(
             fast(
                 "forecast",
@@ -143,7 +126,7 @@ class ForecastCommandTest {
     assertThat(Files.exists(model.resolve("gbm-1").resolve("model.txt"))).isTrue();
 
     Path out = tmp.resolve("fc.parquet");
-    Run p =
+    Captured p =
         run(
             "forecast",
             "predict",
@@ -199,7 +182,7 @@ class ForecastCommandTest {
   @Test
   void predictBaselineAtAnEarlierOrigin() throws Exception {
     Path out = tmp.resolve("snaive.parquet");
-    Run p =
+    Captured p =
         run(
             "forecast",
             "predict",
@@ -223,14 +206,14 @@ class ForecastCommandTest {
 
   @Test
   void badInputExitsWith2AndNamesTheParameter() {
-    Run m = run("forecast", "backtest", "--data", data.toString(), "--model", "prophet");
+    Captured m = run("forecast", "backtest", "--data", data.toString(), "--model", "prophet");
     assertThat(m.code()).isEqualTo(2);
     assertThat(m.err()).contains("--model").contains("prophet");
-    Run w =
+    Captured w =
         run("forecast", "backtest", "--data", data.toString(), "--freq", "week", "--horizon", "10");
     assertThat(w.code()).isEqualTo(2);
     assertThat(w.err()).contains("--horizon").contains("multiple of 7");
-    Run both =
+    Captured both =
         run(
             "forecast",
             "predict",
@@ -244,10 +227,10 @@ class ForecastCommandTest {
             tmp.resolve("x.parquet").toString());
     assertThat(both.code()).isEqualTo(2);
     assertThat(both.err()).contains("exactly one of --model-dir");
-    Run folds = run("forecast", "backtest", "--data", data.toString(), "--folds", "40");
+    Captured folds = run("forecast", "backtest", "--data", data.toString(), "--folds", "40");
     assertThat(folds.code()).isEqualTo(2);
     assertThat(folds.err()).contains("fewer --folds");
-    Run late =
+    Captured late =
         run(
             "forecast",
             "predict",
@@ -261,7 +244,7 @@ class ForecastCommandTest {
             tmp.resolve("y.parquet").toString());
     assertThat(late.code()).isEqualTo(2);
     assertThat(late.err()).contains("2030-01-01").contains("forecast from at most");
-    Run rec =
+    Captured rec =
         run(
             "forecast",
             "backtest",
@@ -296,7 +279,7 @@ class ForecastCommandTest {
       b.append('\n');
     }
     Files.writeString(csv, b);
-    Run r =
+    Captured r =
         run(
             "forecast",
             "series-backtest",
@@ -320,14 +303,14 @@ class ForecastCommandTest {
       assertThat(m.get("scored_pairs").asInt()).isEqualTo(32 + 32);
     }
     Files.writeString(csv, "Part,a,b,c\nx,1,,2\n");
-    Run bad = run("forecast", "series-backtest", "--csv", csv.toString());
+    Captured bad = run("forecast", "series-backtest", "--csv", csv.toString());
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err()).contains("line 2").contains("column 4");
   }
 
   @Test
   void helpListsTheSubcommands() {
-    Run h = run("forecast", "--help");
+    Captured h = run("forecast", "--help");
     assertThat(h.code()).isZero();
     assertThat(h.out()).contains("backtest").contains("train").contains("predict");
   }

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vitrina.cli.VitrinaCli;
+import dev.vitrina.cli.VitrinaCli.Captured;
 import dev.vitrina.core.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RecsCommandTest {
 
@@ -25,31 +20,15 @@ class RecsCommandTest {
 
   static Path synth;
 
-  record Run(int code, String out, String err) {
-    JsonNode json() throws Exception {
-      return Json.mapper().readTree(out);
-    }
-  }
-
-  static synchronized Run run(String... args) {
-    PrintStream oldOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      CommandLine cl = VitrinaCli.commandLine();
-      cl.setErr(new PrintWriter(err, true));
-      int code = cl.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(oldOut);
-    }
+  static Captured run(String... args) {
+    return VitrinaCli.capture(args);
   }
 
   @BeforeAll
   static void generate() {
     synth = tmp.resolve("synth");
-    Run g = run("generate", "--preset", "tiny", "--seed", "1", "--out", synth.toString(), "--json");
+    Captured g =
+        run("generate", "--preset", "tiny", "--seed", "1", "--out", synth.toString(), "--json");
     assertThat(g.code()).as(g.err()).isZero();
   }
 
@@ -64,7 +43,7 @@ class RecsCommandTest {
   @Test
   void evaluatesAllFourModelsOnTheGeneratedParquetAsJson() throws Exception {
     Path report = tmp.resolve("report.html");
-    Run r =
+    Captured r =
         run(
             "recs",
             "evaluate",
@@ -140,7 +119,7 @@ class RecsCommandTest {
   void trainRecommendAndSimilarOnAHandMadeFile() throws Exception {
     Path csv = smallCsv();
     Path model = tmp.resolve("popular-model");
-    Run t =
+    Captured t =
         run(
             "recs",
             "train",
@@ -156,7 +135,7 @@ class RecsCommandTest {
     assertThat(Files.exists(model.resolve("manifest.json"))).isTrue();
 
     // u1 has seen a and b: the most popular unseen items are c (2 users) then d (1)
-    Run r =
+    Captured r =
         run("recs", "recommend", "--model", model.toString(), "--user", "u1", "--k", "5", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     List<String> items = new ArrayList<>();
@@ -164,7 +143,7 @@ class RecsCommandTest {
     assertThat(items).containsExactly("c", "d");
     assertThat(r.json().get("source").asText()).isEqualTo("model");
 
-    Run seen =
+    Captured seen =
         run(
             "recs",
             "recommend",
@@ -180,10 +159,10 @@ class RecsCommandTest {
     seen.json().get("items").forEach(x -> all.add(x.get("item").asText()));
     assertThat(all).containsExactly("a", "b");
 
-    Run unknown = run("recs", "recommend", "--model", model.toString(), "--user", "nobody");
+    Captured unknown = run("recs", "recommend", "--model", model.toString(), "--user", "nobody");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("'nobody'").contains("FALLBACK_POPULAR");
-    Run fallback =
+    Captured fallback =
         run(
             "recs",
             "recommend",
@@ -214,7 +193,8 @@ class RecsCommandTest {
                     knn.toString())
                 .code())
         .isZero();
-    Run s = run("recs", "similar", "--model", knn.toString(), "--item", "d", "--k", "3", "--json");
+    Captured s =
+        run("recs", "similar", "--model", knn.toString(), "--item", "d", "--k", "3", "--json");
     assertThat(s.code()).as(s.err()).isZero();
     // d co-occurs only with u3's a, b, c; cosine: b and c (2 users each) 1/sqrt(2), a 1/sqrt(3)
     List<String> sim = new ArrayList<>();
@@ -227,7 +207,7 @@ class RecsCommandTest {
   @Test
   void tuneWritesParametersThatEvaluateReads() throws Exception {
     Path params = tmp.resolve("tuned.json");
-    Run t =
+    Captured t =
         run(
             "recs",
             "tune",
@@ -249,7 +229,7 @@ class RecsCommandTest {
     JsonNode file = Json.mapper().readTree(Files.readString(params));
     assertThat(file.get("ease").get("lambda").asText()).isEqualTo(best);
 
-    Run e =
+    Captured e =
         run(
             "recs",
             "evaluate",
@@ -271,7 +251,7 @@ class RecsCommandTest {
   @Test
   void badInputNamesTheParameterOrRow() throws Exception {
     Path csv = smallCsv();
-    Run badParam =
+    Captured badParam =
         run(
             "recs",
             "evaluate",
@@ -285,16 +265,16 @@ class RecsCommandTest {
     assertThat(badParam.code()).isEqualTo(2);
     assertThat(badParam.err()).contains("unknown parameter 'factorz'").contains("factors");
 
-    Run badModel = run("recs", "evaluate", "--data", csv.toString(), "--models", "svd");
+    Captured badModel = run("recs", "evaluate", "--data", csv.toString(), "--models", "svd");
     assertThat(badModel.code()).isEqualTo(2);
     assertThat(badModel.err()).contains("unknown model 'svd'").contains("--models");
 
-    Run badSplit =
+    Captured badSplit =
         run("recs", "evaluate", "--data", csv.toString(), "--split", "random-by-user:1.5");
     assertThat(badSplit.code()).isEqualTo(2);
     assertThat(badSplit.err()).contains("(0, 1)").contains("1.5");
 
-    Run stray =
+    Captured stray =
         run(
             "recs",
             "evaluate",
@@ -309,7 +289,7 @@ class RecsCommandTest {
 
     Path bad = tmp.resolve("bad.csv");
     Files.writeString(bad, "user_id,item_id,value\nu1,a,1\nu2,b,lots\n");
-    Run badRow =
+    Captured badRow =
         run(
             "recs",
             "train",
@@ -324,7 +304,7 @@ class RecsCommandTest {
     assertThat(badRow.code()).isEqualTo(1);
     assertThat(badRow.err()).contains("bad.csv:3").contains("column 3 (value)").contains("'lots'");
 
-    Run missing =
+    Captured missing =
         run(
             "recs",
             "train",
@@ -337,7 +317,7 @@ class RecsCommandTest {
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.err()).contains("nope.csv").contains("--data");
 
-    Run missingCol =
+    Captured missingCol =
         run(
             "recs",
             "train",
@@ -356,7 +336,7 @@ class RecsCommandTest {
   @Test
   void eventWeightsBecomeValuesAndUnknownEventsAreReported() throws Exception {
     Path model = tmp.resolve("pop-events");
-    Run ok =
+    Captured ok =
         run(
             "recs",
             "train",
@@ -370,7 +350,7 @@ class RecsCommandTest {
             model.toString(),
             "--json");
     assertThat(ok.code()).as(ok.err()).isZero();
-    Run missingWeight =
+    Captured missingWeight =
         run(
             "recs",
             "train",
