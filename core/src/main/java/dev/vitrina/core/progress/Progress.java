@@ -53,7 +53,7 @@ public interface Progress extends AutoCloseable {
       builder
           .setStyle(ProgressBarStyle.ASCII)
           .setUpdateIntervalMillis(2000)
-          .setConsumer(new DelegatingProgressBarConsumer(out::println));
+          .setConsumer(new DelegatingProgressBarConsumer(new DistinctLines(out)));
     } else {
       builder.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250);
     }
