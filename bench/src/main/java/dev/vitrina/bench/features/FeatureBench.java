@@ -3,6 +3,7 @@ package dev.vitrina.bench.features;
 import dev.vitrina.core.io.parquet.Codec;
 import dev.vitrina.core.io.parquet.ParquetReader;
 import dev.vitrina.core.json.Json;
+import dev.vitrina.core.os.ProcessStats;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.demand.data.Columns;
 import dev.vitrina.demand.data.Dimensions;
@@ -21,9 +22,6 @@ import dev.vitrina.demand.sales.SalesTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -242,8 +240,8 @@ public final class FeatureBench {
     } else {
       r = task.equals("kernel") ? duckdbKernel(data) : duckdbE2e(data, out);
     }
-    r.put("peak_rss_mb", peakRssMb());
-    r.put("peak_heap_mb", peakHeapMb());
+    r.put("peak_rss_mb", ProcessStats.peakRssMb());
+    r.put("peak_heap_mb", ProcessStats.peakHeapMb());
     System.out.println(Json.write(r));
   }
 
@@ -251,14 +249,14 @@ public final class FeatureBench {
     SalesTable sales =
         SalesReader.read(
             data.resolve("sales.parquet"), SalesReadOptions.DEFAULT, Dimensions.none());
-    long cpu0 = cpuNanos();
+    long cpu0 = ProcessStats.cpuNanos();
     long t0 = System.nanoTime();
     Panel panel =
         PanelBuilder.build(sales, Dimensions.none(), PanelOptions.of(Level.STORE_ITEM, Freq.DAY));
     FeatureMatrix m =
         FeatureEngine.seriesOnly(panel, FeatureSpec.lagsAndMeans(LAGS)).build(Progress.silent());
     double wall = (System.nanoTime() - t0) / 1e9;
-    double cpu = (cpuNanos() - cpu0) / 1e9;
+    double cpu = (ProcessStats.cpuNanos() - cpu0) / 1e9;
     Map<String, Object> r = base("vitrina", "kernel", wall, cpu, m.rows());
     Map<String, Object> sums = new LinkedHashMap<>();
     sums.put("qty", sum(m.target()));
@@ -282,11 +280,11 @@ public final class FeatureBench {
             out,
             Codec.SNAPPY,
             1 << 20);
-    long cpu0 = cpuNanos();
+    long cpu0 = ProcessStats.cpuNanos();
     long t0 = System.nanoTime();
     FeaturePipeline.Result res = FeaturePipeline.run(req, n -> Progress.silent());
     double wall = (System.nanoTime() - t0) / 1e9;
-    double cpu = (cpuNanos() - cpu0) / 1e9;
+    double cpu = (ProcessStats.cpuNanos() - cpu0) / 1e9;
     Map<String, Object> r = base("vitrina", "e2e", wall, cpu, res.panelRows());
     r.put("checksums", parquetChecksums(out));
     return r;
@@ -372,11 +370,11 @@ public final class FeatureBench {
           "CREATE TABLE raw AS SELECT store_id, item_id, date, qty FROM read_parquet('"
               + data.resolve("sales.parquet")
               + "')");
-      long cpu0 = cpuNanos();
+      long cpu0 = ProcessStats.cpuNanos();
       long t0 = System.nanoTime();
       s.execute("CREATE TABLE feat AS " + featureSql("raw"));
       double wall = (System.nanoTime() - t0) / 1e9;
-      double cpu = (cpuNanos() - cpu0) / 1e9;
+      double cpu = (ProcessStats.cpuNanos() - cpu0) / 1e9;
       long rows;
       try (ResultSet rs = s.executeQuery("SELECT count(*) FROM feat")) {
         rs.next();
@@ -391,7 +389,7 @@ public final class FeatureBench {
   static Map<String, Object> duckdbE2e(Path data, Path out) throws Exception {
     try (Connection c = duck();
         Statement s = c.createStatement()) {
-      long cpu0 = cpuNanos();
+      long cpu0 = ProcessStats.cpuNanos();
       long t0 = System.nanoTime();
       s.execute(
           "COPY ("
@@ -400,7 +398,7 @@ public final class FeatureBench {
               + out
               + "' (FORMAT parquet, COMPRESSION snappy)");
       double wall = (System.nanoTime() - t0) / 1e9;
-      double cpu = (cpuNanos() - cpu0) / 1e9;
+      double cpu = (ProcessStats.cpuNanos() - cpu0) / 1e9;
       long rows;
       try (ResultSet rs = s.executeQuery("SELECT count(*) FROM read_parquet('" + out + "')")) {
         rs.next();
@@ -463,34 +461,5 @@ public final class FeatureBench {
     r.put("cpu_s", cpu);
     r.put("rows", rows);
     return r;
-  }
-
-  static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  static double peakRssMb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          String[] parts = line.trim().split("\\s+");
-          return Long.parseLong(parts[1]) / 1024.0;
-        }
-      }
-    } catch (IOException e) {
-      return Double.NaN;
-    }
-    return Double.NaN;
-  }
-
-  static double peakHeapMb() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
-        sum += p.getPeakUsage().getUsed();
-      }
-    }
-    return sum / 1048576.0;
   }
 }

@@ -2,6 +2,7 @@ package dev.vitrina.bench.recs;
 
 import dev.vitrina.core.ids.IdIndex;
 import dev.vitrina.core.json.Json;
+import dev.vitrina.core.os.ProcessStats;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.recs.als.IalsConfig;
 import dev.vitrina.recs.als.IalsModel;
@@ -98,7 +99,7 @@ public final class AlsBench {
     List<Double> iterCpu = new ArrayList<>();
     List<Double> userSide = new ArrayList<>();
     List<Double> itemSide = new ArrayList<>();
-    long[] cpuMark = {processCpuNanos()};
+    long[] cpuMark = {ProcessStats.cpuNanos()};
     long f0 = System.nanoTime();
     IalsModel model =
         new IalsTrainer(config)
@@ -108,7 +109,7 @@ public final class AlsBench {
                 new IalsTrainer.IterationListener() {
                   @Override
                   public void iterationDone(int it, double s) {
-                    long cpu = processCpuNanos();
+                    long cpu = ProcessStats.cpuNanos();
                     double c = (cpu - cpuMark[0]) / 1e9;
                     cpuMark[0] = cpu;
                     iterSeconds.add(s);
@@ -298,16 +299,6 @@ public final class AlsBench {
       checked++;
     }
     return checked;
-  }
-
-  /** CPU time of this process (all threads), in nanoseconds. */
-  private static long processCpuNanos() {
-    java.lang.management.OperatingSystemMXBean os =
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-      return sun.getProcessCpuTime();
-    }
-    return 0;
   }
 
   private static double median(List<Double> v) {

@@ -1,6 +1,7 @@
 package dev.vitrina.cli.forecast;
 
 import dev.vitrina.cli.JsonOption;
+import dev.vitrina.core.os.ProcessStats;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.forecast.backtest.MarketplaceBacktest;
 import dev.vitrina.forecast.backtest.MarketplaceForecaster;
@@ -109,7 +110,7 @@ final class BacktestCommand implements Callable<Integer> {
     }
     out.put("runs", runs);
     out.put("seconds", (System.nanoTime() - t0) / 1e9);
-    out.put("peak_rss_mb", MarketplaceBacktest.peakRssMb());
+    out.put("peak_rss_mb", ProcessStats.peakRssMb());
     if (report != null) {
       writeReport(results, report);
       out.put("report", report.toString());

@@ -1,9 +1,9 @@
 package dev.vitrina.cli.forecast;
 
 import dev.vitrina.cli.JsonOption;
+import dev.vitrina.core.os.ProcessStats;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.forecast.backtest.ForecastParquet;
-import dev.vitrina.forecast.backtest.MarketplaceBacktest;
 import dev.vitrina.forecast.backtest.MarketplaceForecaster;
 import dev.vitrina.forecast.backtest.MarketplaceModel;
 import dev.vitrina.forecast.backtest.MarketplaceSpec;
@@ -127,7 +127,7 @@ final class PredictCommand implements Callable<Integer> {
     res.put("series_without_parent", r.bottomWithoutParent());
     res.put("total_forecast", total);
     res.put("seconds", (System.nanoTime() - t0) / 1e9);
-    res.put("peak_rss_mb", MarketplaceBacktest.peakRssMb());
+    res.put("peak_rss_mb", ProcessStats.peakRssMb());
     String human =
         String.format(
             Locale.ROOT,

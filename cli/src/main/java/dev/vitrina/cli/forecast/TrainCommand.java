@@ -2,8 +2,8 @@ package dev.vitrina.cli.forecast;
 
 import dev.vitrina.cli.JsonOption;
 import dev.vitrina.core.artifact.ArtifactManifest;
+import dev.vitrina.core.os.ProcessStats;
 import dev.vitrina.core.progress.Progress;
-import dev.vitrina.forecast.backtest.MarketplaceBacktest;
 import dev.vitrina.forecast.backtest.MarketplaceForecaster;
 import dev.vitrina.forecast.backtest.MarketplaceModel;
 import dev.vitrina.forecast.backtest.MarketplaceSpec;
@@ -86,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
     res.put("feature_seconds", r.featureSeconds());
     res.put("fit_seconds", r.fitSeconds());
     res.put("seconds", (System.nanoTime() - t0) / 1e9);
-    res.put("peak_rss_mb", MarketplaceBacktest.peakRssMb());
+    res.put("peak_rss_mb", ProcessStats.peakRssMb());
     json.print(
         res,
         String.format(

@@ -1,5 +1,6 @@
 package dev.vitrina.experiments.report;
 
+import dev.vitrina.core.html.Html;
 import dev.vitrina.core.storage.AtomicWrite;
 import dev.vitrina.experiments.analysis.AnalysisResult;
 import dev.vitrina.experiments.analysis.Comparison;
@@ -39,7 +40,7 @@ public final class HtmlReport {
     StringBuilder h = new StringBuilder(32_768);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<title>Experiment ")
-        .append(esc(r.experiment()))
+        .append(Html.escape(r.experiment()))
         .append("</title><style>")
         .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1100px}")
         .append("table{border-collapse:collapse;margin:1em 0}")
@@ -50,12 +51,12 @@ public final class HtmlReport {
         .append(".ok{background:#e3f6e8;border:2px solid #2e8b57;color:#14532d}")
         .append(".sig{font-weight:700}.muted{color:#777}")
         .append("</style></head><body>\n");
-    h.append("<h1>Experiment ").append(esc(r.experiment())).append("</h1>\n");
+    h.append("<h1>Experiment ").append(Html.escape(r.experiment())).append("</h1>\n");
     SrmResult s = r.srm();
     h.append("<div id=\"srm\" class=\"srm ")
         .append(s.mismatch() ? "bad" : "ok")
         .append("\">")
-        .append(esc(s.verdict()))
+        .append(Html.escape(s.verdict()))
         .append("</div>\n");
     h.append("<table><tr><th class=\"l\">variant</th><th>units observed</th>")
         .append("<th>units expected</th><th>share</th></tr>");
@@ -65,7 +66,7 @@ public final class HtmlReport {
     }
     for (int i = 0; i < s.variants().size(); i++) {
       h.append("<tr><td class=\"l\">")
-          .append(esc(s.variants().get(i)))
+          .append(Html.escape(s.variants().get(i)))
           .append(i == 0 ? " (control)" : "")
           .append("</td><td>")
           .append(s.observed().get(i))
@@ -79,9 +80,9 @@ public final class HtmlReport {
     }
     h.append("</table>\n");
     h.append("<p class=\"muted\">Source: ")
-        .append(esc(r.source()))
+        .append(Html.escape(r.source()))
         .append(" (")
-        .append(esc(r.format().toLowerCase(Locale.ROOT)))
+        .append(Html.escape(r.format().toLowerCase(Locale.ROOT)))
         .append(", ")
         .append(r.rowsUsed())
         .append(" of ")
@@ -89,7 +90,7 @@ public final class HtmlReport {
         .append(" rows). Alpha ")
         .append(r.alpha())
         .append("; significance after the ")
-        .append(esc(r.correction()))
+        .append(Html.escape(r.correction()))
         .append(" correction across ")
         .append(r.metrics().size())
         .append(" comparisons.</p>\n");
@@ -104,11 +105,11 @@ public final class HtmlReport {
       h.append("<tr")
           .append(m.significant() ? " class=\"sig\"" : "")
           .append("><td class=\"l\">")
-          .append(esc(m.metric()))
+          .append(Html.escape(m.metric()))
           .append("</td><td class=\"l\">")
-          .append(esc(c.treatment().variant()))
+          .append(Html.escape(c.treatment().variant()))
           .append("</td><td class=\"l\">")
-          .append(esc(c.method()))
+          .append(Html.escape(c.method()))
           .append(
               m.cuped() != null
                   ? " (CUPED: variance " + pct(-m.cuped().varianceReduction()) + ")"
@@ -169,7 +170,7 @@ public final class HtmlReport {
     if (!r.notes().isEmpty()) {
       h.append("<h2>Notes</h2><ul>");
       for (String n : r.notes()) {
-        h.append("<li>").append(esc(n)).append("</li>");
+        h.append("<li>").append(Html.escape(n)).append("</li>");
       }
       h.append("</ul>\n");
     }
@@ -234,7 +235,7 @@ public final class HtmlReport {
               sx(est, lo, hi, left, right),
               y,
               color,
-              esc(label),
+              Html.escape(label),
               pct(est),
               pct(ci.low()),
               pct(ci.high())));
@@ -270,11 +271,11 @@ public final class HtmlReport {
     int top = 25;
     int bottom = height - 30;
     h.append("<h3>")
-        .append(esc(m.metric()))
+        .append(Html.escape(m.metric()))
         .append(" (")
-        .append(esc(m.comparison().treatment().variant()))
+        .append(Html.escape(m.comparison().treatment().variant()))
         .append(" - ")
-        .append(esc(m.comparison().control().variant()))
+        .append(Html.escape(m.comparison().control().variant()))
         .append(")</h3>");
     String clip =
         "clip-"
@@ -390,26 +391,7 @@ public final class HtmlReport {
         y,
         anchor,
         size,
-        esc(s));
-  }
-
-  static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+        Html.escape(s));
   }
 
   private static String num(double x) {

@@ -1,5 +1,6 @@
 package dev.vitrina.forecast.backtest;
 
+import dev.vitrina.core.os.ProcessStats;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.demand.panel.Panel;
 import dev.vitrina.demand.sales.SalesTable;
@@ -8,11 +9,6 @@ import dev.vitrina.forecast.metrics.Evaluation;
 import dev.vitrina.forecast.metrics.HierarchyLevel;
 import dev.vitrina.forecast.metrics.MetricSummary;
 import dev.vitrina.forecast.metrics.Wrmsse;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,9 +108,9 @@ public final class MarketplaceBacktest {
     for (int f = 0; f < origins.length; f++) {
       int o = origins[f];
       progress.message("fold " + (f + 1) + "/" + folds + " origin " + LocalDate.ofEpochDay(o));
-      resetPeaks();
+      ProcessStats.resetPeakHeap();
       MarketplaceForecaster.Result r = fc.forecast(o, spec, null, Progress.silent());
-      double peak = peakHeapMb();
+      double peak = ProcessStats.peakHeapMb();
       int n = bottom.seriesCount();
       int t = o - fc.firstDay();
       float[] train = fc.bottomWindow(fc.firstDay(), o);
@@ -255,41 +251,6 @@ public final class MarketplaceBacktest {
     return out;
   }
 
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        p.resetPeakUsage();
-      }
-    }
-  }
-
-  private static double peakHeapMb() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP) {
-        sum += p.getPeakUsage().getUsed();
-      }
-    }
-    return sum / 1048576.0;
-  }
-
-  /**
-   * The process's peak resident memory in MB (Linux {@code VmHWM}: Java heap plus native memory
-   * such as LightGBM's), or NaN where unavailable.
-   */
-  public static double peakRssMb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-        }
-      }
-    } catch (java.io.IOException | RuntimeException e) {
-      return Double.NaN;
-    }
-    return Double.NaN;
-  }
-
   /** Summary figures of a result, for JSON output. */
   public static Map<String, Object> summary(Result r) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -309,7 +270,7 @@ public final class MarketplaceBacktest {
     m.put("fit_seconds", r.mean(Fold::fitSeconds));
     m.put("disaggregate_seconds", r.mean(Fold::predictSeconds));
     m.put("peak_heap_mb", r.folds().stream().mapToDouble(Fold::peakHeapMb).max().orElse(0));
-    m.put("peak_rss_mb", peakRssMb());
+    m.put("peak_rss_mb", ProcessStats.peakRssMb());
     List<Map<String, Object>> folds = new ArrayList<>();
     for (Fold f : r.folds()) {
       Map<String, Object> fm = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.vitrina.forecast.report;
 
+import dev.vitrina.core.html.Html;
 import dev.vitrina.core.storage.AtomicWrite;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,15 +71,15 @@ public final class HtmlReport {
   public String html() {
     StringBuilder b = new StringBuilder();
     b.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>")
-        .append(esc(title))
+        .append(Html.escape(title))
         .append("</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:")
         .append("collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}")
         .append("th:first-child,td:first-child,td:nth-child(2){text-align:left}")
         .append(".plot{display:inline-block;margin:1em}</style></head><body><h1>")
-        .append(esc(title))
+        .append(Html.escape(title))
         .append("</h1>");
     for (String n : notes) {
-      b.append("<p><code>").append(esc(n)).append("</code></p>");
+      b.append("<p><code>").append(Html.escape(n)).append("</code></p>");
     }
     if (!rows.isEmpty()) {
       Map<String, Boolean> cols = new LinkedHashMap<>();
@@ -86,11 +87,11 @@ public final class HtmlReport {
         r.metrics().keySet().forEach(k -> cols.put(k, true));
       }
       b.append("<h2>Metrics</h2><table><tr><th>model</th><th>level</th>");
-      cols.keySet().forEach(c -> b.append("<th>").append(esc(c)).append("</th>"));
+      cols.keySet().forEach(c -> b.append("<th>").append(Html.escape(c)).append("</th>"));
       b.append("</tr>");
       for (MetricRow r : rows) {
-        b.append("<tr><td>").append(esc(r.model())).append("</td><td>");
-        b.append(esc(r.level())).append("</td>");
+        b.append("<tr><td>").append(Html.escape(r.model())).append("</td><td>");
+        b.append(Html.escape(r.level())).append("</td>");
         for (String c : cols.keySet()) {
           Double v = r.metrics().get(c);
           b.append("<td>").append(v == null ? "" : fmt(v)).append("</td>");
@@ -133,7 +134,7 @@ public final class HtmlReport {
     double xs = (w - 2.0 * pad) / Math.max(1, n - 1);
     double ys = (h - 2.0 * pad) / max;
     StringBuilder b = new StringBuilder();
-    b.append("<div class=\"plot\"><b>").append(esc(p.title())).append("</b><br>");
+    b.append("<div class=\"plot\"><b>").append(Html.escape(p.title())).append("</b><br>");
     b.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\">", w, h));
     b.append(
         String.format(
@@ -173,7 +174,7 @@ public final class HtmlReport {
               w - 150,
               ly,
               color,
-              esc(e.getKey())));
+              Html.escape(e.getKey())));
       ly += 11;
     }
     b.append(
@@ -192,7 +193,10 @@ public final class HtmlReport {
     for (int i = 0; i < v.length; i++) {
       b.append(String.format(Locale.ROOT, "%.1f,%.1f ", pad + (x0 + i) * xs, h - pad - v[i] * ys));
     }
-    return b.append("\"><title>").append(esc(name)).append("</title></polyline>").toString();
+    return b.append("\"><title>")
+        .append(Html.escape(name))
+        .append("</title></polyline>")
+        .toString();
   }
 
   static String fmt(double v) {
@@ -202,12 +206,5 @@ public final class HtmlReport {
     return Math.abs(v) >= 1000
         ? String.format(Locale.ROOT, "%.0f", v)
         : String.format(Locale.ROOT, "%.4f", v);
-  }
-
-  static String esc(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

@@ -1,5 +1,6 @@
 package dev.vitrina.recs.eval;
 
+import dev.vitrina.core.html.Html;
 import java.util.Locale;
 
 /** Renders an {@link EvaluationReport} as a self-contained HTML page with an inline SVG chart. */
@@ -67,7 +68,7 @@ final class ReportChart {
                 20 + plotH - bh,
                 bh,
                 COLORS[mi % COLORS.length],
-                esc(r.models().get(mi).model()),
+                Html.escape(r.models().get(mi).model()),
                 CHARTED[g][1],
                 s.mean(),
                 s.ciLow(),
@@ -103,21 +104,17 @@ final class ReportChart {
               COLORS[mi % COLORS.length],
               x + 16,
               h + 1,
-              esc(r.models().get(mi).model())));
+              Html.escape(r.models().get(mi).model())));
     }
     svg.append("</svg>");
     return "<!doctype html><html><head><meta charset='utf-8'><title>vitrina recs evaluation</title>"
         + "<style>body{font-family:sans-serif;margin:2em}pre{background:#f6f6f6;padding:1em}</style>"
         + "</head><body><h1>Recommender evaluation</h1><p>"
-        + esc(r.split())
+        + Html.escape(r.split())
         + "; bars are means over users, whiskers 95% bootstrap intervals.</p>"
         + svg
         + "<pre>"
-        + esc(r.toTable())
+        + Html.escape(r.toTable())
         + "</pre></body></html>\n";
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
   }
 }
