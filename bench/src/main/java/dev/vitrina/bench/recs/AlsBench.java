@@ -184,9 +184,6 @@ public final class AlsBench {
         recSeconds.get(0));
     if (a.containsKey("out")) {
       Path p = Path.of(a.get("out"));
-      if (p.getParent() != null) {
-        Files.createDirectories(p.getParent());
-      }
       dev.vitrina.core.storage.AtomicWrite.writeString(p, json + "\n");
     }
   }

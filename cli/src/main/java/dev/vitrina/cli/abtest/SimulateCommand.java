@@ -6,7 +6,6 @@ import dev.vitrina.core.progress.Progress;
 import dev.vitrina.core.storage.AtomicWrite;
 import dev.vitrina.experiments.sim.SimulationSuite;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,10 +52,6 @@ final class SimulateCommand implements Callable<Integer> {
       r = SimulationSuite.run(experiments, seed, t, p);
     }
     if (out != null) {
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
       AtomicWrite.writeString(out, Json.pretty(JsonOut.snake(r)));
     }
     json.print(JsonOut.snake(r), SimulationSuite.toMarkdown(r).stripTrailing());

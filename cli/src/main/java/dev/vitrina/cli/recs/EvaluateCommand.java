@@ -15,7 +15,6 @@ import dev.vitrina.recs.model.Recommender;
 import dev.vitrina.recs.model.SeenItems;
 import dev.vitrina.recs.model.Trainer;
 import dev.vitrina.recs.model.UnknownUserPolicy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,10 +134,6 @@ final class EvaluateCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - t0) / 1e9;
     Path written = null;
     if (!noReport) {
-      Path parent = report.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
       AtomicWrite.writeString(report, r.toHtml());
       written = report;
     }

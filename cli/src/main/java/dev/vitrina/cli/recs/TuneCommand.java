@@ -143,10 +143,6 @@ final class TuneCommand implements Callable<Integer> {
         bestParams.remove("seed"); // filled in from --seed, so 'evaluate --seed' still applies
       }
       file.put(model, bestParams);
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
       AtomicWrite.writeString(out, Json.pretty(file) + "\n");
     }
     Map<String, Object> result = new LinkedHashMap<>();

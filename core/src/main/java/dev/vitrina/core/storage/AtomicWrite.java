@@ -19,8 +19,15 @@ public final class AtomicWrite {
 
   private AtomicWrite() {}
 
-  /** Writes content produced by {@code body}; on any exception the target is left untouched. */
+  /**
+   * Writes content produced by {@code body}, creating missing parent directories; on any exception
+   * the target is left untouched.
+   */
   public static void write(Path target, IoConsumer<OutputStream> body) throws IOException {
+    Path parent = target.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
     Path tmp = tempSibling(target);
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -75,7 +82,11 @@ public final class AtomicWrite {
     return abs.resolveSibling("." + name + ".tmp-" + Long.toString(r, 36));
   }
 
-  /** Moves {@code tmp} onto {@code target} atomically, replacing it. */
+  /**
+   * Moves {@code tmp} onto {@code target} atomically, replacing it. Refuses (and leaves both
+   * untouched) where the file system cannot rename atomically, rather than risk a half-written
+   * target.
+   */
   public static void move(Path tmp, Path target) throws IOException {
     Path parent = target.toAbsolutePath().getParent();
     if (parent != null) {
@@ -84,7 +95,15 @@ public final class AtomicWrite {
     try {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      throw new IOException(
+          "cannot atomically move "
+              + tmp
+              + " onto "
+              + target
+              + " ("
+              + e.getMessage()
+              + "); write to a local file system",
+          e);
     }
   }
 

@@ -56,18 +56,12 @@ public final class Panel {
   /**
    * Counts from building the panel.
    *
-   * @param inputRows sales rows read into the panel
-   * @param rowsBeforeStart rows excluded because they are before {@link PanelOptions#start()}
-   * @param rowsAfterEnd rows excluded because they are after {@link PanelOptions#end()}
-   * @param lastPeriodComplete false when the last weekly period has fewer than 7 days of data
-   */
-  /**
    * @param inputRows sales rows inside the date range
    * @param observedCells distinct (series, period) cells those rows fall in: rows less the
    *     duplicates summed, and for weekly panels the days of a week counted once
-   * @param rowsBeforeStart rows excluded before the start
-   * @param rowsAfterEnd rows excluded after the end
-   * @param lastPeriodComplete whether the last period is complete
+   * @param rowsBeforeStart rows excluded because they are before {@link PanelOptions#start()}
+   * @param rowsAfterEnd rows excluded because they are after {@link PanelOptions#end()}
+   * @param lastPeriodComplete false when the last weekly period has fewer than 7 days of data
    */
   public record PanelStats(
       long inputRows,

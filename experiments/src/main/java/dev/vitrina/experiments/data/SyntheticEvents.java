@@ -1,14 +1,11 @@
 package dev.vitrina.experiments.data;
 
 import dev.vitrina.core.check.Checks;
-import dev.vitrina.core.storage.AtomicWrite;
+import dev.vitrina.core.io.csv.CsvOptions;
+import dev.vitrina.core.io.csv.CsvWriter;
 import dev.vitrina.experiments.assign.Assignment;
 import dev.vitrina.experiments.assign.Experiment;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,86 +94,75 @@ public final class SyntheticEvents {
     Experiment.Assigner assigner = experiment.assigner();
     List<String> variants = experiment.variantNames();
     long[] perVariant = new long[variants.size()];
-    long[] rows = new long[1];
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    long rows;
+    try (CsvWriter w =
+        CsvWriter.open(
+            out,
+            CsvOptions.csv(),
+            List.of("experiment", "unit", "variant", "event", "value", "day"))) {
+      SplittableRandom master = new SplittableRandom(seed);
+      int width = Math.max(7, Long.toString(traffic.users()).length());
+      String fmt = "u%0" + width + "d";
+      for (long i = 1; i <= traffic.users(); i++) {
+        SplittableRandom r = master.split();
+        String unit = String.format(Locale.ROOT, fmt, i);
+        Assignment a = assigner.assign(unit);
+        if (!a.assigned()) {
+          continue;
+        }
+        int v = variants.indexOf(a.variant());
+        boolean treated = v > 0;
+        if (treated && r.nextDouble() < lifts.treatmentLoss()) {
+          continue;
+        }
+        perVariant[v]++;
+        double g = Math.exp(r.nextGaussian() - 0.5);
+        double ctr = Math.min(0.9, 0.04 * Math.exp(0.4 * r.nextGaussian()));
+        double buy = Math.min(0.5, 0.02 * g);
+        double level = Math.exp(0.5 * r.nextGaussian());
+        int arrival = r.nextInt(traffic.days());
+        Unit u = new Unit(w, experiment.name(), unit, a.variant());
+        for (int d = -traffic.preDays(); d < 0; d++) {
+          day(u, r, d, g, ctr, buy, level);
+        }
+        u.event("exposure", "", arrival);
+        double c = treated ? Math.min(0.95, ctr * (1 + lifts.ctr())) : ctr;
+        double b = treated ? Math.min(0.95, buy * (1 + lifts.conversion())) : buy;
+        double val = level * (treated ? 1 + lifts.orderValue() : 1.0);
+        for (int d = arrival; d < traffic.days(); d++) {
+          day(u, r, d, g, c, b, val);
+        }
+      }
+      rows = w.rows();
     }
-    AtomicWrite.write(
-        out,
-        os -> {
-          BufferedWriter w =
-              new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-          w.write("experiment,unit,variant,event,value,day\n");
-          SplittableRandom master = new SplittableRandom(seed);
-          int width = Math.max(7, Long.toString(traffic.users()).length());
-          String fmt = "u%0" + width + "d";
-          for (long i = 1; i <= traffic.users(); i++) {
-            SplittableRandom r = master.split();
-            String unit = String.format(Locale.ROOT, fmt, i);
-            Assignment a = assigner.assign(unit);
-            if (!a.assigned()) {
-              continue;
-            }
-            int v = variants.indexOf(a.variant());
-            boolean treated = v > 0;
-            if (treated && r.nextDouble() < lifts.treatmentLoss()) {
-              continue;
-            }
-            perVariant[v]++;
-            double g = Math.exp(r.nextGaussian() - 0.5);
-            double ctr = Math.min(0.9, 0.04 * Math.exp(0.4 * r.nextGaussian()));
-            double buy = Math.min(0.5, 0.02 * g);
-            double level = Math.exp(0.5 * r.nextGaussian());
-            int arrival = r.nextInt(traffic.days());
-            String prefix = experiment.name() + "," + unit + "," + a.variant() + ",";
-            for (int d = -traffic.preDays(); d < 0; d++) {
-              rows[0] += day(w, r, prefix, d, g, ctr, buy, level);
-            }
-            w.write(prefix + "exposure,," + arrival + "\n");
-            rows[0]++;
-            double c = treated ? Math.min(0.95, ctr * (1 + lifts.ctr())) : ctr;
-            double b = treated ? Math.min(0.95, buy * (1 + lifts.conversion())) : buy;
-            double val = level * (treated ? 1 + lifts.orderValue() : 1.0);
-            for (int d = arrival; d < traffic.days(); d++) {
-              rows[0] += day(w, r, prefix, d, g, c, b, val);
-            }
-          }
-          w.flush();
-        });
     List<Long> pv = new ArrayList<>();
     for (long x : perVariant) {
       pv.add(x);
     }
-    return new Summary(out, rows[0], variants, pv);
+    return new Summary(out, rows, variants, pv);
   }
 
-  private static long day(
-      BufferedWriter w,
-      SplittableRandom r,
-      String prefix,
-      int d,
-      double g,
-      double ctr,
-      double buy,
-      double valueFactor)
+  /** One unit's rows: experiment, unit and variant are the same on each. */
+  private record Unit(CsvWriter w, String experiment, String unit, String variant) {
+    void event(String event, String value, int day) throws IOException {
+      w.writeRow(experiment, unit, variant, event, value, Integer.toString(day));
+    }
+  }
+
+  private static void day(
+      Unit u, SplittableRandom r, int d, double g, double ctr, double buy, double valueFactor)
       throws IOException {
-    long rows = 0;
     int impressions = poisson(r, 2 * g);
     for (int k = 0; k < impressions; k++) {
-      w.write(prefix + "impression,," + d + "\n");
-      rows++;
+      u.event("impression", "", d);
       if (r.nextDouble() < ctr) {
-        w.write(prefix + "click,," + d + "\n");
-        rows++;
+        u.event("click", "", d);
       }
     }
     if (r.nextDouble() < buy) {
       double value = Math.exp(3 + 0.5 * r.nextGaussian()) * valueFactor;
-      w.write(prefix + "purchase," + String.format(Locale.ROOT, "%.2f", value) + "," + d + "\n");
-      rows++;
+      u.event("purchase", String.format(Locale.ROOT, "%.2f", value), d);
     }
-    return rows;
   }
 
   /** Poisson sample by Knuth's product method for small means, normal approximation above 50. */

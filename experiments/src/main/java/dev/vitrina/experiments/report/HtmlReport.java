@@ -9,7 +9,6 @@ import dev.vitrina.experiments.analysis.Interval;
 import dev.vitrina.experiments.analysis.MetricResult;
 import dev.vitrina.experiments.analysis.SrmResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +27,6 @@ public final class HtmlReport {
 
   /** Writes the report to {@code file} atomically. */
   public static void write(Path file, AnalysisResult result) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
     AtomicWrite.writeString(file, render(result));
   }
 

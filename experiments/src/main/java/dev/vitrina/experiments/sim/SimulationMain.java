@@ -4,7 +4,6 @@ import dev.vitrina.core.json.Json;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.core.storage.AtomicWrite;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -50,10 +49,6 @@ public final class SimulationMain {
     }
     System.out.print(SimulationSuite.toMarkdown(r));
     if (json != null) {
-      Path parent = json.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
       AtomicWrite.writeString(json, Json.pretty(r));
     }
   }

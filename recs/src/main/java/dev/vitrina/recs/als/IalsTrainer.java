@@ -137,6 +137,9 @@ public final class IalsTrainer implements Trainer<IalsModel> {
     float[] gram = gram(y, yRows, f, config.regularization(), config.threads());
     int threads = config.threads();
     boolean cg = config.solver() == IalsConfig.Solver.CG;
+    // one solver per worker thread (their gather buffers grow to the longest row and are reused)
+    CgSolver[] cgSolvers = new CgSolver[threads];
+    CholeskySolver[] exactSolvers = new CholeskySolver[threads];
     Parallel.forRange(
         m.rows(),
         256,
@@ -144,12 +147,18 @@ public final class IalsTrainer implements Trainer<IalsModel> {
         (w, from, to) -> {
           int[] indptr = m.indptr();
           if (cg) {
-            CgSolver s = new CgSolver(f, config.cgSteps());
+            if (cgSolvers[w] == null) {
+              cgSolvers[w] = new CgSolver(f, config.cgSteps());
+            }
+            CgSolver s = cgSolvers[w];
             for (int r = from; r < to; r++) {
               s.solve(x, r, y, gram, indptr, m.indices(), cm1, extra(indptr[r + 1] - indptr[r]));
             }
           } else {
-            CholeskySolver s = new CholeskySolver(f);
+            if (exactSolvers[w] == null) {
+              exactSolvers[w] = new CholeskySolver(f);
+            }
+            CholeskySolver s = exactSolvers[w];
             for (int r = from; r < to; r++) {
               s.solve(x, r, y, gram, indptr, m.indices(), cm1, extra(indptr[r + 1] - indptr[r]));
             }

@@ -54,19 +54,21 @@ public final class ItemKnnTrainer implements Trainer<ItemKnnModel> {
     float[] sim = new float[n * k];
     int[] count = new int[n];
     int threads = config.threads();
-    double[][] accs = new double[threads][];
+    // Per-worker scratch, allocated once per thread (stamps are item numbers, unique across
+    // chunks).
+    Scratch[] scratch = new Scratch[threads];
     Parallel.forRange(
         n,
         32,
         threads,
         (t, from, to) -> {
-          if (accs[t] == null) {
-            accs[t] = new double[n];
+          if (scratch[t] == null) {
+            scratch[t] = new Scratch(new double[n], new int[n], new int[n], new TopK(k));
           }
-          double[] acc = accs[t];
-          int[] touched = new int[n];
-          int[] stamp = new int[n];
-          TopK top = new TopK(k);
+          double[] acc = scratch[t].acc();
+          int[] touched = scratch[t].touched();
+          int[] stamp = scratch[t].stamp();
+          TopK top = scratch[t].top();
           for (int i = from; i < to; i++) {
             int nt = 0;
             for (int p = wt.indptr()[i]; p < wt.indptr()[i + 1]; p++) {
@@ -140,4 +142,6 @@ public final class ItemKnnTrainer implements Trainer<ItemKnnModel> {
     }
     return m.withValues(out);
   }
+
+  private record Scratch(double[] acc, int[] touched, int[] stamp, TopK top) {}
 }

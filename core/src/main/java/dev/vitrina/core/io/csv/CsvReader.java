@@ -177,15 +177,6 @@ public final class CsvReader implements AutoCloseable, Iterable<CsvRow> {
     return i;
   }
 
-  /** The indexes of several header columns, in order; see {@link #columnIndex}. */
-  public int[] columnIndexes(String... names) {
-    int[] out = new int[names.length];
-    for (int i = 0; i < names.length; i++) {
-      out[i] = columnIndex(names[i]);
-    }
-    return out;
-  }
-
   /**
    * Advances to the next record.
    *

@@ -1,23 +1,22 @@
 package dev.vitrina.core.io.csv;
 
+import dev.vitrina.core.storage.AtomicWrite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes a CSV/TSV report atomically: rows go to a sibling temp file {@code <name>.tmp-<random>}
- * that {@link #close()} moves onto the target ({@code ATOMIC_MOVE, REPLACE_EXISTING}); {@link
- * #abort()} deletes it. Fields holding the delimiter, the quote, a line break, or (first field) the
- * comment prefix are quoted RFC-4180 style; lines end with {@code \n}. Not thread-safe.
+ * Writes a CSV/TSV report atomically: rows go to a hidden sibling temp file {@code
+ * .<name>.tmp-<random>} that {@link #close()} moves onto the target ({@code ATOMIC_MOVE,
+ * REPLACE_EXISTING}); {@link #abort()} deletes it. Fields holding the delimiter, the quote, a line
+ * break, or (first field) the comment prefix are quoted RFC-4180 style; lines end with {@code \n}.
+ * Not thread-safe.
  */
 public final class CsvWriter implements AutoCloseable {
 
@@ -52,11 +51,7 @@ public final class CsvWriter implements AutoCloseable {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Path temp =
-        abs.resolveSibling(
-            abs.getFileName()
-                + ".tmp-"
-                + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36));
+    Path temp = AtomicWrite.tempSibling(abs);
     Writer w =
         Files.newBufferedWriter(
             temp, options.charset(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -162,12 +157,7 @@ public final class CsvWriter implements AutoCloseable {
     }
     try {
       out.close();
-      try {
-        Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException(
-            "cannot atomically move " + temp + " onto " + path + ": " + e.getMessage(), e);
-      }
+      AtomicWrite.move(temp, path);
       finished = true;
     } catch (IOException | RuntimeException e) {
       abort();

@@ -548,6 +548,8 @@ final class ChunkDecoder {
       case Format.DELTA_BYTE_ARRAY -> {
         if (lens.length < n) {
           lens = new int[n];
+        }
+        if (lens2.length < n) { // grown separately: a DELTA_LENGTH page may have grown lens alone
           lens2 = new int[n];
         }
         Delta d = new Delta(b, p, end);

@@ -1,13 +1,12 @@
 package dev.vitrina.core.io.parquet;
 
+import dev.vitrina.core.storage.AtomicWrite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and compressed in parallel on a small pool owned by the writer, then written in schema order.
  * Files are read back by DuckDB, polars and pyarrow in the tests.
  *
- * <p>Atomicity: bytes go to a sibling temp file {@code <name>.tmp-<random>}; {@link #close()}
- * writes the footer and moves the temp file onto the target with {@code ATOMIC_MOVE,
+ * <p>Atomicity: bytes go to a hidden sibling temp file {@code .<name>.tmp-<random>}; {@link
+ * #close()} writes the footer and moves the temp file onto the target with {@code ATOMIC_MOVE,
  * REPLACE_EXISTING}, so readers see the old file or the complete new one. {@link #abort()}, or any
  * exception thrown by {@link #writeRowGroup}, discards the temp file; the target is then never
  * touched. No fsync is done: the file is atomic for concurrent readers, not guaranteed durable
@@ -175,10 +173,7 @@ public final class ParquetWriter implements AutoCloseable {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    String name = abs.getFileName().toString();
-    Path temp =
-        abs.resolveSibling(
-            name + ".tmp-" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36));
+    Path temp = AtomicWrite.tempSibling(abs);
     FileChannel ch =
         FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     ParquetWriter w = new ParquetWriter(abs, temp, cols, codec, options, ch);
@@ -419,19 +414,7 @@ public final class ParquetWriter implements AutoCloseable {
       System.arraycopy(MAGIC, 0, tail, 4, 4);
       writeFully(tail, 0, tail.length);
       channel.close();
-      try {
-        Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException(
-            "cannot atomically move "
-                + temp
-                + " onto "
-                + path
-                + " ("
-                + e.getMessage()
-                + "); write to a file system that supports atomic rename",
-            e);
-      }
+      AtomicWrite.move(temp, path);
       finished = true;
       shutdownPool();
     } catch (IOException | RuntimeException | Error e) {

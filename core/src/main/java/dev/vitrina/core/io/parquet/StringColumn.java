@@ -1,6 +1,5 @@
 package dev.vitrina.core.io.parquet;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,10 +101,5 @@ public record StringColumn(int[] codes, int size, String[] dictionary) implement
       out[i] = codes[i] < 0 ? null : dictionary[codes[i]];
     }
     return out;
-  }
-
-  /** The dictionary codes of rows {@code 0..size-1}. */
-  public int[] codesCopy() {
-    return Arrays.copyOf(codes, size);
   }
 }

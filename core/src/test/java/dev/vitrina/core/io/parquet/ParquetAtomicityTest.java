@@ -31,7 +31,7 @@ class ParquetAtomicityTest {
     try (ParquetWriter w = ParquetWriter.open(target, SCHEMA, Codec.SNAPPY)) {
       w.writeRowGroup(LongColumn.of(1, 2), StringColumn.of("p", null));
       assertThat(target).doesNotExist();
-      assertThat(files()).singleElement().asString().startsWith("a.parquet.tmp-");
+      assertThat(files()).singleElement().asString().startsWith(".a.parquet.tmp-");
     }
     assertThat(files()).containsExactly("a.parquet");
     try (ParquetReader r = ParquetReader.open(target)) {
