@@ -16,10 +16,9 @@ for model in itemknn ials ease; do
     --seed 42 --k 10 --model "$model" --out "$PARAMS" --json > "out/recs/movielens-tune-$model.json"
   echo "tuned $model: $(grep -o '"best":{[^}]*}' "out/recs/movielens-tune-$model.json")"
 done
+# one evaluation: the JSON on stdout, the table and chart in the HTML report
 ./vitrina recs evaluate --data "$DATA" --split random-by-user:0.75 --seed 42 \
   --models popular,itemknn,ials,ease --k 10 --params "$PARAMS" --report out/recs/movielens.html \
-  | tee out/recs/movielens.txt
-./vitrina recs evaluate --data "$DATA" --split random-by-user:0.75 --seed 42 \
-  --models popular,itemknn,ials,ease --k 10 --params "$PARAMS" --no-report --json \
-  > out/recs/movielens.json
+  --json > out/recs/movielens.json
+echo "wrote out/recs/movielens.json and out/recs/movielens.html"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

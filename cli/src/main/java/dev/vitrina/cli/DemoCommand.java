@@ -149,7 +149,8 @@ final class DemoCommand implements Callable<Integer> {
     Path report = out.resolve("forecast.html");
     JsonNode r =
         step(
-            "3/5 forecast: one 28-day backtest fold, LightGBM at item x state disaggregated to"
+            stepLabel(3)
+                + " forecast: one 28-day backtest fold, LightGBM at item x state disaggregated to"
                 + " store x item x day by shares, against two baselines (under a minute)",
             "forecast",
             "backtest",
@@ -195,7 +196,8 @@ final class DemoCommand implements Callable<Integer> {
     Path report = out.resolve("recs.html");
     JsonNode r =
         step(
-            "4/5 recs: popular, item-kNN, implicit ALS and EASE on the synthetic interactions,"
+            stepLabel(4)
+                + " recs: popular, item-kNN, implicit ALS and EASE on the synthetic interactions,"
                 + " 75/25 split per user, top-10",
             "recs",
             "evaluate",
@@ -247,12 +249,10 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void abtestStep(Map<String, Object> result, StringBuilder text) throws Exception {
-    int n = skipModels ? 3 : 5;
+    int n = skipModels ? 3 : 5; // the last step
     JsonNode plan =
         step(
-            n
-                + "/"
-                + n
+            stepLabel(n)
                 + " abtest: plan a 70/30 test of +5% on a 5% conversion, simulate its"
                 + " events and analyze them",
             "abtest",

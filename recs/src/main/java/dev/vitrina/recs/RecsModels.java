@@ -1,5 +1,6 @@
 package dev.vitrina.recs;
 
+import dev.vitrina.core.artifact.ArtifactManifest;
 import dev.vitrina.core.json.Json;
 import dev.vitrina.recs.als.IalsConfig;
 import dev.vitrina.recs.als.IalsModel;
@@ -58,7 +59,7 @@ public final class RecsModels {
    *     checks
    */
   public static Recommender load(Path dir) throws IOException {
-    Path manifest = dir.resolve("manifest.json");
+    Path manifest = dir.resolve(ArtifactManifest.FILE_NAME);
     String format;
     try {
       format = Json.mapper().readTree(Files.readString(manifest)).path("format").asText();
@@ -66,7 +67,9 @@ public final class RecsModels {
       throw new IOException(
           "not a saved model: "
               + dir
-              + " has no manifest.json; train one with 'vitrina recs train'",
+              + " has no "
+              + ArtifactManifest.FILE_NAME
+              + "; train one with 'vitrina recs train'",
           e);
     }
     return switch (format) {

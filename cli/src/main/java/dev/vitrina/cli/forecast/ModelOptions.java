@@ -124,15 +124,7 @@ final class ModelOptions {
   int shareWindow;
 
   MarketplaceSpec spec(String model) {
-    Objective obj =
-        switch (objective.toLowerCase(Locale.ROOT)) {
-          case "tweedie" -> Objective.TWEEDIE;
-          case "poisson" -> Objective.POISSON;
-          case "l2", "regression", "mse" -> Objective.L2;
-          default ->
-              throw new IllegalArgumentException(
-                  "--objective must be tweedie, poisson or l2, got '" + objective + "'");
-        };
+    Objective obj = Objective.parse(objective, "--objective");
     GbmConfig g =
         GbmConfig.defaults()
             .withObjective(obj)

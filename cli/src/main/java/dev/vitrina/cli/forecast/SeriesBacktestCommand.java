@@ -198,15 +198,7 @@ final class SeriesBacktestCommand implements Callable<Integer> {
   private SeriesModel model(String name) {
     return switch (name) {
       case "lgbm" -> {
-        Objective obj =
-            switch (objective.toLowerCase(Locale.ROOT)) {
-              case "tweedie" -> Objective.TWEEDIE;
-              case "poisson" -> Objective.POISSON;
-              case "l2" -> Objective.L2;
-              default ->
-                  throw new IllegalArgumentException(
-                      "--objective must be tweedie, poisson or l2, got '" + objective + "'");
-            };
+        Objective obj = Objective.parse(objective, "--objective");
         GbmConfig g =
             GbmConfig.defaults()
                 .withObjective(obj)

@@ -43,12 +43,11 @@ public final class SeriesBacktest {
       int origin = origins[f];
       FlatSeries hist = data.cut(origin);
       int[] eval = evaluable(data, hist, origin, h, minHistory);
-      float[] evalHist = new float[0];
       int[] evalOff = new int[eval.length + 1];
       for (int i = 0; i < eval.length; i++) {
         evalOff[i + 1] = evalOff[i] + hist.length(eval[i]);
       }
-      evalHist = new float[evalOff[eval.length]];
+      float[] evalHist = new float[evalOff[eval.length]];
       double[] actual = new double[eval.length * h];
       for (int i = 0; i < eval.length; i++) {
         int s = eval[i];

@@ -1,11 +1,12 @@
 package dev.vitrina.forecast.backtest;
 
-import java.io.BufferedReader;
+import dev.vitrina.core.io.csv.CsvOptions;
+import dev.vitrina.core.io.csv.CsvReader;
+import dev.vitrina.core.io.csv.CsvRow;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,36 +22,28 @@ public final class WideCsv {
 
   /** Reads the file; every series starts at period 0. */
   public static FlatSeries read(Path file) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null) {
+    try (CsvReader in = CsvReader.open(file, CsvOptions.csv())) {
+      List<String> cols = in.header();
+      if (cols.isEmpty()) {
         throw new IOException(file + ": empty file; expected a header 'id,period1,period2,...'");
       }
-      String[] cols = header.split(",", -1);
-      int periods = cols.length - 1;
-      String[] labels = new String[periods];
-      System.arraycopy(cols, 1, labels, 0, periods);
+      String[] labels = cols.subList(1, cols.size()).toArray(String[]::new);
       List<String> ids = new ArrayList<>();
       float[] values = new float[1024];
       int used = 0;
       List<Integer> offsets = new ArrayList<>();
       offsets.add(0);
-      String line;
-      int lineNo = 1;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] cells = line.split(",", -1);
-        if (cells.length > cols.length) {
+      for (CsvRow row : in) {
+        long lineNo = row.lineNumber();
+        int cells = row.fieldCount();
+        if (cells > cols.size()) {
           throw new IOException(
-              file + " line " + lineNo + ": " + cells.length + " cells, header has " + cols.length);
+              file + " line " + lineNo + ": " + cells + " cells, header has " + cols.size());
         }
         int len = 0;
         boolean ended = false;
-        for (int c = 1; c < cells.length; c++) {
-          String cell = cells[c].trim();
+        for (int c = 1; c < cells; c++) {
+          String cell = row.field(c).trim();
           if (cell.isEmpty() || cell.equals("NA")) {
             ended = true;
             continue;
@@ -63,7 +56,7 @@ public final class WideCsv {
                     + " column "
                     + (c + 1)
                     + " ("
-                    + cols[c]
+                    + cols.get(c)
                     + "): a value after an empty cell; only trailing cells may be empty (fill"
                     + " gaps with 0)");
           }
@@ -80,18 +73,18 @@ public final class WideCsv {
                 file + " line " + lineNo + " column " + (c + 1) + ": negative demand " + v);
           }
           if (used == values.length) {
-            values = java.util.Arrays.copyOf(values, values.length * 2);
+            values = Arrays.copyOf(values, values.length * 2);
           }
           values[used++] = v;
           len++;
         }
-        ids.add(cells[0]);
+        ids.add(row.field(0));
         offsets.add(offsets.get(offsets.size() - 1) + len);
       }
       int[] off = offsets.stream().mapToInt(Integer::intValue).toArray();
       return new FlatSeries(
           ids.toArray(String[]::new),
-          java.util.Arrays.copyOf(values, used),
+          Arrays.copyOf(values, used),
           off,
           new int[ids.size()],
           labels);

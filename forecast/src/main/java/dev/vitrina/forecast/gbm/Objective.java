@@ -17,6 +17,23 @@ public enum Objective {
     this.lightgbm = lightgbm;
   }
 
+  /**
+   * Parses an option value: {@code tweedie}, {@code poisson} or {@code l2} (also {@code
+   * regression}, {@code mse}), any case.
+   *
+   * @throws IllegalArgumentException naming {@code option} and the valid values
+   */
+  public static Objective parse(String value, String option) {
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "tweedie" -> TWEEDIE;
+      case "poisson" -> POISSON;
+      case "l2", "regression", "mse" -> L2;
+      default ->
+          throw new IllegalArgumentException(
+              option + " must be tweedie, poisson or l2, got '" + value + "'");
+    };
+  }
+
   /** The objective's LightGBM parameter value. */
   public String lightgbmName() {
     return lightgbm;

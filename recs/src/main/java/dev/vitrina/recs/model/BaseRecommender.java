@@ -347,11 +347,6 @@ public abstract class BaseRecommender implements Recommender {
     }
   }
 
-  /** Items with training interactions, most popular first (a copy). */
-  public int[] popularItems() {
-    return popularOrder.clone();
-  }
-
   @Override
   public void save(Path dir) throws IOException {
     Artifacts.save(

@@ -25,7 +25,6 @@ public final class ModelFiles {
   private static final int MAGIC = 0x56545241; // "VTRA"
   private static final byte INT = 1;
   private static final byte FLOAT = 2;
-  private static final byte LONG = 3;
 
   private ModelFiles() {}
 
@@ -43,13 +42,6 @@ public final class ModelFiles {
     write(file, buf);
   }
 
-  /** Writes a long array. */
-  public static void writeLongs(Path file, long[] a) throws IOException {
-    ByteBuffer buf = header(LONG, a.length, 8L * a.length);
-    buf.asLongBuffer().put(a);
-    write(file, buf);
-  }
-
   /** Reads an int array written by {@link #writeInts}. */
   public static int[] readInts(Path file) throws IOException {
     ByteBuffer buf = read(file, INT, 4);
@@ -63,14 +55,6 @@ public final class ModelFiles {
     ByteBuffer buf = read(file, FLOAT, 4);
     float[] a = new float[buf.remaining() / 4];
     buf.asFloatBuffer().get(a);
-    return a;
-  }
-
-  /** Reads a long array written by {@link #writeLongs}. */
-  public static long[] readLongs(Path file) throws IOException {
-    ByteBuffer buf = read(file, LONG, 8);
-    long[] a = new long[buf.remaining() / 8];
-    buf.asLongBuffer().get(a);
     return a;
   }
 
