@@ -110,6 +110,29 @@ public record FeatureSpec(
     return means && minLag <= 7;
   }
 
+  /**
+   * How many periods back from a row its per-series features read: the largest lag, 7 for {@code
+   * mean_7} (lags 1..7), 28 for {@code mean_4w} (lags 7, 14, 21, 28), and {@code minLag + w - 1}
+   * for a rolling window of {@code w} periods ending {@code minLag} back. A row with at least this
+   * much history has every per-series feature defined.
+   */
+  public int lookback() {
+    int b = 0;
+    for (int k : lags) {
+      b = Math.max(b, k);
+    }
+    if (hasMean7()) {
+      b = Math.max(b, 7);
+    }
+    if (hasMean4w()) {
+      b = Math.max(b, 28);
+    }
+    for (int w : windows) {
+      b = Math.max(b, minLag + w - 1);
+    }
+    return b;
+  }
+
   /** The names of the per-series columns (lags, means, rolling), in output order. */
   List<String> seriesFeatureNames() {
     List<String> names = new ArrayList<>();

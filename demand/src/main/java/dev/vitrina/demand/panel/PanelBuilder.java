@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * Builds a {@link Panel} from sales rows in three linear passes and no comparison sort: rows are
- * mapped to (store, item) pairs and pairs to series of the level while each series' first period
- * is found; the rows are partitioned by series with a counting sort; then each row's quantity is
- * added at index {@code offsets[series] + period - firstPeriod[series]}.
+ * mapped to (store, item) pairs and pairs to series of the level while each series' first period is
+ * found; the rows are partitioned by series with a counting sort; then each row's quantity is added
+ * at index {@code offsets[series] + period - firstPeriod[series]}.
  *
  * <p>Series are ordered by their key values (each key column's values sorted as text), so the
  * output does not depend on the order of the input rows.

@@ -30,4 +30,15 @@ class FeatureSpecTest {
         .startsWith("lag_1", "lag_2", "lag_3", "lag_4", "lag_5", "lag_6", "lag_7", "lag_14")
         .contains("mean_7", "mean_4w", "roll_mean_56", "roll_std_7", "roll_max_28");
   }
+
+  @Test
+  void lookbackIsTheFarthestPeriodAnyPerSeriesFeatureReads() {
+    // lags up to 28; rolling windows up to 56 ending 1 back: 1 + 56 - 1
+    assertThat(FeatureSpec.defaults().lookback()).isEqualTo(56);
+    // lags 1..3 only, but mean_4w reads lag 28
+    assertThat(FeatureSpec.lagsAndMeans(new int[] {1, 2, 3}).lookback()).isEqualTo(28);
+    // rolling 7 ending 14 back: 14 + 7 - 1 = 20 > lag 14; no means from minLag 14
+    FeatureSpec far = new FeatureSpec(new int[] {14}, true, new int[] {7}, false, false, 14);
+    assertThat(far.lookback()).isEqualTo(20);
+  }
 }

@@ -289,7 +289,7 @@ public final class MarketplaceForecaster {
       double[] atLevel) {
     float[] vals = panel.values().clone();
     int seriesCols = FeatureEngine.seriesOnly(panel, fs).names().size();
-    int back = lookback(fs);
+    int back = fs.lookback();
     int n = panel.seriesCount();
     int[] off = panel.offsets();
     float[][] tmp = new float[seriesCols][back + 1];
@@ -329,21 +329,6 @@ public final class MarketplaceForecaster {
     for (int j = 0; j < seriesCols; j++) {
       columns[j][row] = tmp[j][len - 1];
     }
-  }
-
-  /** How many periods back the per-series features of {@code fs} look from a row. */
-  static int lookback(FeatureSpec fs) {
-    int b = fs.lags().length > 0 ? fs.lags()[fs.lags().length - 1] : 0;
-    if (fs.hasMean7()) {
-      b = Math.max(b, 7);
-    }
-    if (fs.hasMean4w()) {
-      b = Math.max(b, 28);
-    }
-    if (fs.windows().length > 0) {
-      b = Math.max(b, fs.minLag() + fs.windows()[fs.windows().length - 1] - 1);
-    }
-    return b;
   }
 
   /**
@@ -388,10 +373,7 @@ public final class MarketplaceForecaster {
 
   /** Periods of history a row needs before all its features are defined. */
   static int warmup(Freq freq, int minLag) {
-    FeatureSpec fs = featureSpec(freq, minLag);
-    int maxLag = fs.lags()[fs.lags().length - 1];
-    int maxWin = fs.windows()[fs.windows().length - 1];
-    return Math.max(maxLag, minLag + maxWin - 1);
+    return featureSpec(freq, minLag).lookback();
   }
 
   /** The baseline called {@code name}, with the season and window of {@code freq}. */

@@ -194,7 +194,7 @@ class MarketplaceBacktestTest {
       dev.vitrina.demand.features.FeatureMatrix fm =
           dev.vitrina.demand.features.FeatureEngine.seriesOnly(panel, fs).build(Progress.silent());
       int cols = fm.columnCount();
-      int back = MarketplaceForecaster.lookback(fs);
+      int back = fs.lookback();
       float[][] tmp = new float[cols][back + 1];
       float[][] out = new float[cols][panel.rows()];
       int checked = 0;
