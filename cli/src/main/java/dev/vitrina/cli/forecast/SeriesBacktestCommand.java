@@ -10,13 +10,7 @@ import dev.vitrina.forecast.backtest.SeriesBacktest;
 import dev.vitrina.forecast.backtest.SeriesGbmModel;
 import dev.vitrina.forecast.backtest.SeriesModel;
 import dev.vitrina.forecast.backtest.WideCsv;
-import dev.vitrina.forecast.baseline.Adida;
-import dev.vitrina.forecast.baseline.Croston;
-import dev.vitrina.forecast.baseline.MovingAverage;
-import dev.vitrina.forecast.baseline.Naive;
-import dev.vitrina.forecast.baseline.Sba;
-import dev.vitrina.forecast.baseline.SeasonalNaive;
-import dev.vitrina.forecast.baseline.Tsb;
+import dev.vitrina.forecast.baseline.SeriesForecaster;
 import dev.vitrina.forecast.gbm.GbmConfig;
 import dev.vitrina.forecast.gbm.Objective;
 import dev.vitrina.forecast.metrics.MetricSummary;
@@ -208,18 +202,15 @@ final class SeriesBacktestCommand implements Callable<Integer> {
                 .withThreads(threads);
         yield new SeriesGbmModel(g, lags, season, minHistory);
       }
-      case "croston" -> new BaselineModel(new Croston());
-      case "sba" -> new BaselineModel(new Sba());
-      case "tsb" -> new BaselineModel(new Tsb());
-      case "adida" -> new BaselineModel(new Adida());
-      case "snaive" -> new BaselineModel(new SeasonalNaive(season));
-      case "naive" -> new BaselineModel(new Naive());
-      case "ma" -> new BaselineModel(new MovingAverage(season));
-      default ->
+      default -> {
+        if (!SeriesForecaster.NAMES.contains(name)) {
           throw new IllegalArgumentException(
               "--model: unknown model '"
                   + name
                   + "'; use lgbm, croston, sba, tsb, adida, snaive, naive, ma");
+        }
+        yield new BaselineModel(SeriesForecaster.named(name, season, season));
+      }
     };
   }
 

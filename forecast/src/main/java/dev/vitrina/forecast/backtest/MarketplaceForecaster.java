@@ -15,14 +15,8 @@ import dev.vitrina.demand.panel.PanelBuilder;
 import dev.vitrina.demand.panel.PanelOptions;
 import dev.vitrina.demand.sales.SalesReadOptions;
 import dev.vitrina.demand.sales.SalesTable;
-import dev.vitrina.forecast.baseline.Adida;
-import dev.vitrina.forecast.baseline.Croston;
-import dev.vitrina.forecast.baseline.MovingAverage;
-import dev.vitrina.forecast.baseline.Naive;
-import dev.vitrina.forecast.baseline.Sba;
 import dev.vitrina.forecast.baseline.SeasonalNaive;
 import dev.vitrina.forecast.baseline.SeriesForecaster;
-import dev.vitrina.forecast.baseline.Tsb;
 import dev.vitrina.forecast.disagg.DayOfWeekProfile;
 import dev.vitrina.forecast.disagg.Disaggregator;
 import dev.vitrina.forecast.disagg.Shares;
@@ -379,18 +373,12 @@ public final class MarketplaceForecaster {
   /** The baseline called {@code name}, with the season and window of {@code freq}. */
   public static SeriesForecaster baseline(String name, Freq freq) {
     boolean day = freq == Freq.DAY;
-    return switch (name) {
-      case "naive" -> new Naive();
-      case "snaive" -> new SeasonalNaive(day ? SeasonalNaive.DAILY : SeasonalNaive.WEEKLY);
-      case "ma" -> new MovingAverage(day ? 28 : 4);
-      case "croston" -> new Croston();
-      case "sba" -> new Sba();
-      case "tsb" -> new Tsb();
-      case "adida" -> new Adida();
-      default ->
-          throw new IllegalArgumentException(
-              "unknown baseline '" + name + "'; use one of " + MarketplaceSpec.MODELS);
-    };
+    if (!MarketplaceSpec.MODELS.contains(name)) {
+      throw new IllegalArgumentException(
+          "unknown baseline '" + name + "'; use one of " + MarketplaceSpec.MODELS);
+    }
+    return SeriesForecaster.named(
+        name, day ? SeasonalNaive.DAILY : SeasonalNaive.WEEKLY, day ? 28 : 4);
   }
 
   /** Feature columns plus the level's key codes (categorical, except item). */

@@ -12,6 +12,31 @@ import dev.vitrina.core.check.Checks;
  */
 public interface SeriesForecaster {
 
+  /** The names {@link #named} accepts. */
+  java.util.List<String> NAMES =
+      java.util.List.of("naive", "snaive", "ma", "croston", "sba", "tsb", "adida");
+
+  /**
+   * The baseline called {@code name}: {@code naive}, {@code snaive} (period {@code season}), {@code
+   * ma} (window {@code window}), {@code croston}, {@code sba}, {@code tsb}, {@code adida}.
+   *
+   * @throws IllegalArgumentException for any other name, listing the valid ones
+   */
+  static SeriesForecaster named(String name, int season, int window) {
+    return switch (name) {
+      case "naive" -> new Naive();
+      case "snaive" -> new SeasonalNaive(season);
+      case "ma" -> new MovingAverage(window);
+      case "croston" -> new Croston();
+      case "sba" -> new Sba();
+      case "tsb" -> new Tsb();
+      case "adida" -> new Adida();
+      default ->
+          throw new IllegalArgumentException(
+              "unknown baseline '" + name + "'; use one of " + NAMES);
+    };
+  }
+
   /** A short stable name used in reports, e.g. {@code "croston"}. */
   String name();
 
