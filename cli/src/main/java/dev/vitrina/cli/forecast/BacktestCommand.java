@@ -126,13 +126,8 @@ final class BacktestCommand implements Callable<Integer> {
     List<HtmlReport.MetricRow> rows = new ArrayList<>();
     for (MarketplaceBacktest.Result res : results) {
       Map<String, Double> m = new LinkedHashMap<>();
-      m.put("WRMSSE", res.mean(f -> f.wrmsse().wrmsse()));
-      m.put("WAPE", res.mean(f -> f.bottom().wape()));
-      m.put("bias", res.mean(f -> f.bottom().bias()));
-      m.put("MAE", res.mean(f -> f.bottom().mae()));
-      m.put("RMSE", res.mean(f -> f.bottom().rmse()));
-      m.put("MASE", res.mean(f -> f.bottom().mase()));
-      m.put("RMSSE", res.mean(f -> f.bottom().rmsse()));
+      MarketplaceBacktest.meanMetrics(res)
+          .forEach((k, v) -> m.put(k.equals("bias") ? k : k.toUpperCase(Locale.ROOT), v));
       m.put("fit s", res.mean(MarketplaceBacktest.Fold::fitSeconds));
       rows.add(new HtmlReport.MetricRow(label(res.spec()), levelLabel(res.spec()), m));
     }
@@ -172,16 +167,17 @@ final class BacktestCommand implements Callable<Integer> {
             "RMSSE",
             "fit s"));
     for (MarketplaceBacktest.Result r : results) {
+      Map<String, Double> means = MarketplaceBacktest.meanMetrics(r);
       b.append(
           String.format(
               Locale.ROOT,
               "%-18s %-22s %8.4f %8.4f %8.4f %8.4f %9.1f%n",
               label(r.spec()),
               levelLabel(r.spec()),
-              r.mean(f -> f.wrmsse().wrmsse()),
-              r.mean(f -> f.bottom().wape()),
-              r.mean(f -> f.bottom().bias()),
-              r.mean(f -> f.bottom().rmsse()),
+              means.get("wrmsse"),
+              means.get("wape"),
+              means.get("bias"),
+              means.get("rmsse"),
               r.mean(MarketplaceBacktest.Fold::fitSeconds)));
     }
     b.append(

@@ -251,6 +251,22 @@ public final class MarketplaceBacktest {
     return out;
   }
 
+  /**
+   * The scores averaged over the folds, in report order: {@code wrmsse, wape, bias, mae, rmse,
+   * mase, rmsse} (all at store x item x day).
+   */
+  public static Map<String, Double> meanMetrics(Result r) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("wrmsse", r.mean(f -> f.wrmsse().wrmsse()));
+    m.put("wape", r.mean(f -> f.bottom().wape()));
+    m.put("bias", r.mean(f -> f.bottom().bias()));
+    m.put("mae", r.mean(f -> f.bottom().mae()));
+    m.put("rmse", r.mean(f -> f.bottom().rmse()));
+    m.put("mase", r.mean(f -> f.bottom().mase()));
+    m.put("rmsse", r.mean(f -> f.bottom().rmsse()));
+    return m;
+  }
+
   /** Summary figures of a result, for JSON output. */
   public static Map<String, Object> summary(Result r) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -259,13 +275,7 @@ public final class MarketplaceBacktest {
     m.put("level", s.level().toString());
     m.put("freq", s.freq().name().toLowerCase(java.util.Locale.ROOT));
     m.put("horizon_days", s.horizonDays());
-    m.put("wrmsse", r.mean(f -> f.wrmsse().wrmsse()));
-    m.put("wape", r.mean(f -> f.bottom().wape()));
-    m.put("bias", r.mean(f -> f.bottom().bias()));
-    m.put("mae", r.mean(f -> f.bottom().mae()));
-    m.put("rmse", r.mean(f -> f.bottom().rmse()));
-    m.put("mase", r.mean(f -> f.bottom().mase()));
-    m.put("rmsse", r.mean(f -> f.bottom().rmsse()));
+    m.putAll(meanMetrics(r));
     m.put("feature_seconds", r.mean(Fold::featureSeconds));
     m.put("fit_seconds", r.mean(Fold::fitSeconds));
     m.put("disaggregate_seconds", r.mean(Fold::predictSeconds));
