@@ -40,6 +40,7 @@ public final class Interactions {
   private final ItemAttributes itemAttributes;
   private final UserAttributes userAttributes;
   private final ReadReport report;
+  private volatile String fingerprint; // computed once: the data is immutable
 
   private Interactions(
       IdIndex users,
@@ -303,9 +304,18 @@ public final class Interactions {
 
   /**
    * A SHA-256 fingerprint of the rows (dense ids, values, timestamps) and the id dictionaries;
-   * equal data gives equal fingerprints.
+   * equal data gives equal fingerprints. Computed on first use and kept (every trainer records it).
    */
   public String fingerprint() {
+    String f = fingerprint;
+    if (f == null) {
+      f = computeFingerprint();
+      fingerprint = f;
+    }
+    return f;
+  }
+
+  private String computeFingerprint() {
     MessageDigest md = Artifacts.sha256();
     ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     for (int r = 0; r < size(); r++) {
