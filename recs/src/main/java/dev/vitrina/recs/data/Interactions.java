@@ -5,7 +5,6 @@ import dev.vitrina.core.ids.IdIndex;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -531,31 +530,35 @@ public final class Interactions {
       int numItems = i.size();
       int[] cat = new int[numItems];
       Arrays.fill(cat, ItemAttributes.NO_CATEGORY);
-      Map<String, Integer> catCodes = new LinkedHashMap<>();
+      IdIndex.Builder catCodes = new IdIndex.Builder();
       for (int it = 0; it < numItems; it++) {
         String c = category.get(it);
         if (c != null) {
-          cat[it] = catCodes.computeIfAbsent(c, k -> catCodes.size());
+          cat[it] = catCodes.add(c);
         }
       }
-      Map<String, Integer> genreCodes = new LinkedHashMap<>();
+      IdIndex.Builder genreCodes = new IdIndex.Builder();
       int[] gOff = new int[numItems + 1];
-      List<Integer> gCodes = new ArrayList<>();
+      int[] gCodes = new int[16];
+      int nGenres = 0;
       String[] titleArr = new String[numItems];
       for (int it = 0; it < numItems; it++) {
         for (String g : genres.getOrDefault(it, List.of())) {
-          gCodes.add(genreCodes.computeIfAbsent(g, k -> genreCodes.size()));
+          if (nGenres == gCodes.length) {
+            gCodes = Arrays.copyOf(gCodes, 2 * nGenres);
+          }
+          gCodes[nGenres++] = genreCodes.add(g);
         }
-        gOff[it + 1] = gCodes.size();
+        gOff[it + 1] = nGenres;
         titleArr[it] = titles.get(it);
       }
       ItemAttributes attrs =
           new ItemAttributes(
               cat,
-              catCodes.keySet().toArray(new String[0]),
+              catCodes.build().ids(),
               gOff,
-              gCodes.stream().mapToInt(Integer::intValue).toArray(),
-              genreCodes.keySet().toArray(new String[0]),
+              Arrays.copyOf(gCodes, nGenres),
+              genreCodes.build().ids(),
               titleArr);
       String[] cols = userAttrs.keySet().toArray(new String[0]);
       String[][] vals = new String[cols.length][u.size()];
