@@ -154,6 +154,13 @@ final class FeaturesCommand implements Callable<Integer> {
       description = "CSV delimiter. Default: '${DEFAULT-VALUE}'.")
   char delimiter;
 
+  @Option(
+      names = "--allow-empty",
+      description =
+          "Write an empty output instead of failing when no sales row is usable (every row"
+              + " rejected, none in the file, or none between --start and --end).")
+  boolean allowEmpty;
+
   @Mixin JsonOption json;
 
   @Override
@@ -191,7 +198,8 @@ final class FeaturesCommand implements Callable<Integer> {
             new SalesColumns(storeCol, itemCol, dateCol, qtyCol, priceCol, promoCol),
             onDuplicate,
             onInvalid,
-            delimiter);
+            delimiter,
+            allowEmpty);
     PanelOptions panel = new PanelOptions(Level.parse(level), Freq.parse(freq), start, end, 0);
     return new FeaturePipeline.Request(data, sales, read, panel, spec, out, codec, rowGroupRows);
   }

@@ -66,6 +66,38 @@ public record ValidationReport(
     return sb.toString();
   }
 
+  /**
+   * Fails when no row was kept: a file that is empty, has only a header, or whose every row was
+   * rejected is invalid input, never an empty success.
+   *
+   * @param fix how to get rows through (e.g. which option names the columns), appended to the
+   *     message
+   * @return this report, when it kept at least one row
+   * @throws NoRowsException naming the file, the rows read and the main rejection reasons with the
+   *     first offending rows
+   */
+  public ValidationReport requireRows(String fix) {
+    if (rowsKept > 0) {
+      return this;
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(file).append(": no usable rows");
+    if (rowsRead == 0) {
+      sb.append(" (the file has no data rows)");
+    } else {
+      sb.append(": all ").append(rowsRead).append(" rows read were rejected");
+      rejectedByReason.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(3)
+          .forEach(e -> sb.append("\n  ").append(e.getValue()).append(" x ").append(e.getKey()));
+      issues.stream().limit(3).forEach(i -> sb.append("\n  first: ").append(i));
+    }
+    if (fix != null && !fix.isEmpty()) {
+      sb.append("\n").append(fix);
+    }
+    throw new NoRowsException(sb.toString());
+  }
+
   /** Collects counts and issues while reading. Not thread-safe. */
   public static final class Builder {
     /** How many issues are kept verbatim. */

@@ -2,6 +2,7 @@ package dev.vitrina.demand.features;
 
 import dev.vitrina.core.io.parquet.Codec;
 import dev.vitrina.core.progress.Progress;
+import dev.vitrina.core.validate.NoRowsException;
 import dev.vitrina.core.validate.ValidationReport;
 import dev.vitrina.demand.data.Dimensions;
 import dev.vitrina.demand.data.Marketplace;
@@ -14,6 +15,7 @@ import dev.vitrina.demand.sales.SalesReader;
 import dev.vitrina.demand.sales.SalesTable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongFunction;
@@ -98,6 +100,32 @@ public final class FeaturePipeline {
     }
   }
 
+  private static NoRowsException noRowsInWindow(
+      Path salesFile, SalesTable sales, Panel panel, PanelOptions o) {
+    int first = Integer.MAX_VALUE;
+    int last = Integer.MIN_VALUE;
+    for (int i = 0; i < sales.rows(); i++) {
+      first = Math.min(first, sales.day()[i]);
+      last = Math.max(last, sales.day()[i]);
+    }
+    return new NoRowsException(
+        salesFile
+            + ": no rows left between the start ("
+            + (o.start() == null ? "each series' first sale" : o.start())
+            + ") and the end ("
+            + (o.end() == null ? "the last sale" : o.end())
+            + "): "
+            + panel.stats().rowsBeforeStart()
+            + " sales rows are before the start and "
+            + panel.stats().rowsAfterEnd()
+            + " after the end; the sales span "
+            + LocalDate.ofEpochDay(first)
+            + " to "
+            + LocalDate.ofEpochDay(last)
+            + ". Choose a start and end inside that span (--start/--end), or allow empty results"
+            + " (--allow-empty).");
+  }
+
   /** Runs the request; {@code progress} makes a reporter for a task of n units. */
   public static Result run(Request r, LongFunction<Progress> progress) throws IOException {
     long t0 = System.nanoTime();
@@ -120,6 +148,9 @@ public final class FeaturePipeline {
     SalesTable sales = SalesReader.read(salesFile, read, dims);
     long t1 = System.nanoTime();
     Panel panel = PanelBuilder.build(sales, dims, r.panel());
+    if (panel.rows() == 0 && !read.allowEmpty()) {
+      throw noRowsInWindow(salesFile, sales, panel, r.panel());
+    }
     long t2 = System.nanoTime();
     FeatureEngine engine = FeatureEngine.of(panel, dims, sales, prices, r.spec());
     FeatureEngine.WriteSummary written;

@@ -9,9 +9,15 @@ import java.util.Objects;
  * @param onDuplicate what to do with repeated (store, item, date) rows
  * @param onInvalid what to do with rows that fail validation
  * @param delimiter the CSV delimiter (ignored for Parquet)
+ * @param allowEmpty accept an input without usable rows (empty, header only, every row rejected);
+ *     when false (the default) such an input is an error naming the main rejection reasons
  */
 public record SalesReadOptions(
-    SalesColumns columns, OnDuplicate onDuplicate, OnInvalid onInvalid, char delimiter) {
+    SalesColumns columns,
+    OnDuplicate onDuplicate,
+    OnInvalid onInvalid,
+    char delimiter,
+    boolean allowEmpty) {
 
   /** Default: generator column names, duplicates summed, invalid rows rejected and reported. */
   public static final SalesReadOptions DEFAULT =
@@ -24,8 +30,19 @@ public record SalesReadOptions(
   }
 
   /** A copy with other columns. */
+  /** Options that refuse an input without usable rows ({@code allowEmpty} false). */
+  public SalesReadOptions(
+      SalesColumns columns, OnDuplicate onDuplicate, OnInvalid onInvalid, char delimiter) {
+    this(columns, onDuplicate, onInvalid, delimiter, false);
+  }
+
   public SalesReadOptions withColumns(SalesColumns c) {
-    return new SalesReadOptions(c, onDuplicate, onInvalid, delimiter);
+    return new SalesReadOptions(c, onDuplicate, onInvalid, delimiter, allowEmpty);
+  }
+
+  /** These options, accepting (or not) an input whose every row is rejected or that has none. */
+  public SalesReadOptions withAllowEmpty(boolean allow) {
+    return new SalesReadOptions(columns, onDuplicate, onInvalid, delimiter, allow);
   }
 
   /** Repeated (store, item, date) rows: summed and counted, or an error. */

@@ -198,7 +198,9 @@ public final class SalesReader {
       int qi = r.columnIndex(c.qty());
       int pi = c.price() == null ? -1 : r.header().indexOf(c.price());
       int mi = c.promo() == null ? -1 : r.header().indexOf(c.promo());
-      int needed = Math.max(Math.max(si, ii), Math.max(Math.max(di, qi), Math.max(pi, mi))) + 1;
+      // every row has the header's width: a short row and a row with an extra field (a stray
+      // delimiter, an unquoted comma) are both rejected, never read from shifted columns
+      int width = r.header().size();
       for (CsvRow row : r) {
         if (n == store.length) {
           cap = n * 2;
@@ -211,8 +213,14 @@ public final class SalesReader {
           line = Arrays.copyOf(line, cap);
         }
         line[n] = row.lineNumber();
-        if (row.fieldCount() < needed) {
-          malformed.put(n, "has " + row.fieldCount() + " fields, expected " + needed);
+        if (row.fieldCount() != width) {
+          malformed.put(
+              n,
+              "has "
+                  + row.fieldCount()
+                  + " fields, the header has "
+                  + width
+                  + (row.fieldCount() < width ? " (too few)" : " (too many)"));
           store[n] = -1;
           n++;
           continue;
@@ -328,7 +336,7 @@ public final class SalesReader {
                 row,
                 "(row)",
                 raw.malformed()[i],
-                "too few fields; check the delimiter and quoting of this line");
+                "field count differs from the header; check the delimiter and quoting of this line");
       } else if (sc < 0) {
         problem = reject(report, o, file, "null store id", row, c.store(), "", "store id is empty");
       } else if (storeMap[sc] < 0) {
@@ -455,8 +463,22 @@ public final class SalesReader {
       }
     }
     PairIndex pairs = Duplicates.check(file, store, item, day, rowOf, stores, items, o, report, c);
-    return new SalesTable(
-        kept, store, item, day, qty, price, promo, stores, items, report.build(), pairs);
+    ValidationReport built = report.build();
+    if (!o.allowEmpty()) {
+      built.requireRows(
+          "Check the column names (store '"
+              + c.store()
+              + "', item '"
+              + c.item()
+              + "', date '"
+              + c.date()
+              + "', quantity '"
+              + c.qty()
+              + "'), the delimiter and the date format (yyyy-MM-dd, or a Parquet date or"
+              + " timestamp); to accept an empty input on purpose, allow empty results"
+              + " (--allow-empty).");
+    }
+    return new SalesTable(kept, store, item, day, qty, price, promo, stores, items, built, pairs);
   }
 
   private static int[] exact(int[] a, int n) {

@@ -1,6 +1,7 @@
 package dev.vitrina.demand.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vitrina.core.io.parquet.Codec;
 import dev.vitrina.core.io.parquet.ColumnSpec;
@@ -124,5 +125,42 @@ class FeaturePipelineTest {
       }
     }
     assertThat(checked).isGreaterThan(10);
+  }
+
+  @Test
+  void aWindowAfterTheDataIsAnErrorUnlessEmptyIsAllowed() throws Exception {
+    Path out = tmp.resolve("late.parquet");
+    java.time.LocalDate late = java.time.LocalDate.of(2100, 1, 1);
+    PanelOptions panel = new PanelOptions(Level.parse("store,item"), Freq.DAY, late, null, 0);
+    FeaturePipeline.Request req =
+        new FeaturePipeline.Request(
+            data,
+            null,
+            SalesReadOptions.DEFAULT,
+            panel,
+            FeatureSpec.defaults(),
+            out,
+            Codec.ZSTD,
+            1000);
+    assertThatThrownBy(() -> FeaturePipeline.run(req, n -> Progress.silent()))
+        .isInstanceOf(dev.vitrina.core.validate.NoRowsException.class)
+        .hasMessageContaining("no rows left between the start (2100-01-01)")
+        .hasMessageContaining("the sales span")
+        .hasMessageContaining("--allow-empty");
+    assertThat(out).doesNotExist();
+
+    FeaturePipeline.Request allowed =
+        new FeaturePipeline.Request(
+            data,
+            null,
+            SalesReadOptions.DEFAULT.withAllowEmpty(true),
+            panel,
+            FeatureSpec.defaults(),
+            out,
+            Codec.ZSTD,
+            1000);
+    FeaturePipeline.Result r = FeaturePipeline.run(allowed, n -> Progress.silent());
+    assertThat(r.written().rows()).isZero();
+    assertThat(out).exists();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vitrina.core.ids.IdIndex;
+import dev.vitrina.core.validate.NoRowsException;
 import dev.vitrina.core.validate.ValidationReport;
 import dev.vitrina.demand.data.Dimensions;
 import java.nio.file.Files;
@@ -117,5 +118,51 @@ class SalesReaderTest {
             Dimensions.none());
     assertThat(t.rows()).isEqualTo(1);
     assertThat(t.price()[0]).isNaN();
+  }
+
+  @Test
+  void rowsWithExtraOrMissingFieldsAreBothRejectedNamingTheLine() throws Exception {
+    Path f = tmp.resolve("widths.csv");
+    Files.writeString(
+        f,
+        "store_id,item_id,date,qty\n"
+            + "S1,A,2024-01-01,1\n" // line 2 ok
+            + "S1,A,2024-01-02,1,9\n" // line 3 extra field (a stray comma)
+            + "S1,A,2024-01-03\n" // line 4 short
+            + "S1,B,2024-01-03,2\n"); // line 5 ok
+    SalesTable t = SalesReader.read(f, SalesReadOptions.DEFAULT, dims);
+    ValidationReport r = t.report();
+    assertThat(r.rowsKept()).isEqualTo(2);
+    assertThat(r.rejectedByReason()).containsEntry("malformed row", 2L);
+    assertThat(r.issues())
+        .extracting(ValidationReport.Issue::row, ValidationReport.Issue::value)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(3L, "has 5 fields, the header has 4 (too many)"),
+            org.assertj.core.groups.Tuple.tuple(4L, "has 3 fields, the header has 4 (too few)"));
+  }
+
+  @Test
+  void anInputWithoutUsableRowsIsAnErrorNamingTheReasons() throws Exception {
+    Path headerOnly = tmp.resolve("header.csv");
+    Files.writeString(headerOnly, "store_id,item_id,date,qty\n");
+    assertThatThrownBy(() -> SalesReader.read(headerOnly, SalesReadOptions.DEFAULT, dims))
+        .isInstanceOf(NoRowsException.class)
+        .hasMessageContaining(headerOnly.toString())
+        .hasMessageContaining("no data rows")
+        .hasMessageContaining("--allow-empty");
+
+    Path badDates = tmp.resolve("dates.csv");
+    Files.writeString(
+        badDates, "store_id,item_id,date,qty\nS1,A,01/02/2024,1\nS1,B,01/03/2024,2\n");
+    assertThatThrownBy(() -> SalesReader.read(badDates, SalesReadOptions.DEFAULT, dims))
+        .isInstanceOf(NoRowsException.class)
+        .hasMessageContaining("all 2 rows read were rejected")
+        .hasMessageContaining("2 x unparseable date")
+        .hasMessageContaining("row 2, column 'date'");
+
+    SalesTable empty =
+        SalesReader.read(badDates, SalesReadOptions.DEFAULT.withAllowEmpty(true), dims);
+    assertThat(empty.rows()).isZero();
+    assertThat(empty.report().rowsRejected()).isEqualTo(2);
   }
 }

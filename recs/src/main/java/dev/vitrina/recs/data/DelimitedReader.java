@@ -49,12 +49,16 @@ public final class DelimitedReader {
         }
         Columns cols = Columns.resolve(format.header() ? in.header() : null, format, file);
         List<String> f = new ArrayList<>();
+        int width = format.header() ? in.header().size() : -1;
         for (CsvRow row = in.next(); row != null; row = in.next()) {
           f.clear();
           for (int i = 0; i < row.fieldCount(); i++) {
             f.add(row.field(i));
           }
-          accept(f, name + ":" + row.lineNumber() + ": ", cols, format, problems, b);
+          if (width < 0) {
+            width = f.size();
+          }
+          accept(f, width, name + ":" + row.lineNumber() + ": ", cols, format, problems, b);
         }
       } catch (CsvException e) {
         throw new InteractionsFormatException(e.getMessage());
@@ -74,18 +78,17 @@ public final class DelimitedReader {
           header = split(stripBom(line), format.delimiter());
         }
         Columns cols = Columns.resolve(header, format, file);
+        int width = header != null ? header.size() : -1;
         while ((line = in.readLine()) != null) {
           lineNo++;
           if (line.isBlank()) {
             continue;
           }
-          accept(
-              split(line, format.delimiter()),
-              name + ":" + lineNo + ": ",
-              cols,
-              format,
-              problems,
-              b);
+          List<String> f = split(line, format.delimiter());
+          if (width < 0) {
+            width = f.size();
+          }
+          accept(f, width, name + ":" + lineNo + ": ", cols, format, problems, b);
         }
       }
     }
@@ -114,15 +117,23 @@ public final class DelimitedReader {
   /** Validates one data row and adds it, or records why it is rejected. */
   private static void accept(
       List<String> f,
+      int width,
       String where,
       Columns cols,
       DelimitedFormat format,
       RowProblems problems,
       Interactions.Builder b) {
     problems.rowRead();
-    if (f.size() <= cols.needed()) {
+    if (f.size() != width || f.size() <= cols.needed()) {
       problems.reject(
-          where + "has " + f.size() + " fields, expected at least " + (cols.needed() + 1));
+          where
+              + "has "
+              + f.size()
+              + " fields, expected "
+              + Math.max(width, cols.needed() + 1)
+              + " (the width of the "
+              + (format.header() ? "header" : "first row")
+              + "); check the delimiter and quoting of this line");
       return;
     }
     String u = f.get(cols.user()).trim();
