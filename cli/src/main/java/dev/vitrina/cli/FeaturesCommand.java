@@ -98,7 +98,7 @@ final class FeaturesCommand implements Callable<Integer> {
       names = "--row-group-rows",
       defaultValue = "1048576",
       description = "Rows per row group. Default: ${DEFAULT-VALUE}.")
-  int rowGroupRows;
+  int rowsPerGroup;
 
   @Option(
       names = "--on-duplicate",
@@ -201,7 +201,7 @@ final class FeaturesCommand implements Callable<Integer> {
             delimiter,
             allowEmpty);
     PanelOptions panel = new PanelOptions(Level.parse(level), Freq.parse(freq), start, end, 0);
-    return new FeaturePipeline.Request(data, sales, read, panel, spec, out, codec, rowGroupRows);
+    return new FeaturePipeline.Request(data, sales, read, panel, spec, out, codec, rowsPerGroup);
   }
 
   static Map<String, Object> summary(FeaturePipeline.Result r) {

@@ -1,20 +1,32 @@
 package dev.vitrina.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vitrina.core.check.ParameterException;
+import dev.vitrina.core.io.csv.CsvException;
 import dev.vitrina.core.json.Json;
+import dev.vitrina.core.validate.NoRowsException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code vitrina} entry point. Exit codes: 0 success, 1 failure while running (I/O, data), 2
- * usage errors (bad or missing options, invalid parameter values).
+ * The {@code vitrina} entry point. Exit codes, the same for every command: 0 success; 2 usage or
+ * invalid input (bad or missing options, invalid parameter values, a missing input file, a
+ * malformed data file, an input without usable rows); 1 a failure while running (an I/O error while
+ * writing, an unexpected error).
  */
 @Command(
     name = "vitrina",
@@ -99,29 +111,125 @@ public final class VitrinaCli implements Runnable {
   /** The configured command line, with vitrina's error handling. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new VitrinaCli());
+    cl.registerConverter(LocalDate.class, VitrinaCli::parseDate);
     cl.setExecutionExceptionHandler(VitrinaCli::handleExecutionException);
+    cl.setParameterExceptionHandler(VitrinaCli::handleParameterException);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    HelpText.reflow(cl);
     return cl;
   }
 
+  /** Dates on the command line: ISO {@code yyyy-MM-dd}, with an error that says so. */
+  static LocalDate parseDate(String s) {
+    try {
+      return LocalDate.parse(s.trim());
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException(
+          "'" + s + "' is not a date; use yyyy-MM-dd, e.g. 2024-03-01");
+    }
+  }
+
+  /** Usage errors: the message and where to find the usage, not the whole usage text. */
+  private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("error: " + ex.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+    return USAGE;
+  }
+
+  /**
+   * Errors while a command runs. One rule for every command: invalid input (a bad parameter value,
+   * a missing or unreadable input file, a malformed data file) exits with {@link #USAGE} (2); a
+   * failure while running (an I/O error writing output, a bug) exits with 1. Stack traces are
+   * printed only for unexpected errors, which are bugs.
+   */
   private static int handleExecutionException(
       Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
     Throwable t = ex;
-    if (t instanceof UncheckedIOException u && u.getCause() != null) {
-      t = u.getCause();
+    while ((t instanceof UncheckedIOException
+            || t instanceof java.util.concurrent.ExecutionException
+            || t instanceof java.util.concurrent.CompletionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    String hint = "Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.";
+    if (t instanceof ParameterException p) {
+      err.println("error: " + flagMessage(p, cmd.getCommandSpec()));
+      err.println(hint);
+      return USAGE;
     }
     if (t instanceof IllegalArgumentException) {
       err.println("error: " + t.getMessage());
-      err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+      if (!(t instanceof CsvException || t instanceof NoRowsException)) {
+        err.println(hint);
+      }
       return USAGE;
+    }
+    if (t instanceof NoSuchFileException e) {
+      err.println(
+          "error: "
+              + e.getFile()
+              + " does not exist"
+              + (e.getOtherFile() != null ? " (" + e.getOtherFile() + ")" : "")
+              + "; check the path");
+      return USAGE;
+    }
+    if (t instanceof AccessDeniedException e) {
+      err.println("error: " + e.getFile() + ": permission denied");
+      return USAGE;
+    }
+    if (isInvalidInput(t)) {
+      err.println("error: " + t.getMessage());
+      return USAGE;
+    }
+    if (t instanceof FileSystemException e && e.getFile() != null) {
+      err.println(
+          "error: "
+              + e.getFile()
+              + ": "
+              + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+      return 1;
     }
     if (t instanceof IOException) {
       err.println("error: " + t.getMessage());
       return 1;
     }
-    err.println("error: " + t);
+    err.println("error: unexpected " + t + " (a bug: please report it with this trace)");
     t.printStackTrace(err);
     return 1;
+  }
+
+  /** Data-file exceptions that are I/O exceptions by type but invalid input by meaning. */
+  private static boolean isInvalidInput(Throwable t) {
+    return t instanceof dev.vitrina.experiments.data.BadDataException
+        || t instanceof dev.vitrina.recs.data.InteractionsFormatException;
+  }
+
+  /**
+   * The message of a library parameter error with the parameter's name replaced by the command's
+   * option for it: the option whose field or long name matches the parameter, ignoring case, '-'
+   * and '_' ({@code rowsPerGroup} -> {@code --rows-per-group}; {@code num_leaves} -> {@code
+   * --num-leaves}). Without such an option the library's name stays.
+   */
+  static String flagMessage(ParameterException p, CommandLine.Model.CommandSpec spec) {
+    String want = normalize(p.parameter());
+    for (CommandLine.Model.CommandSpec s = spec; s != null; s = s.parent()) {
+      for (CommandLine.Model.OptionSpec o : s.options()) {
+        boolean match =
+            o.userObject() instanceof Field f && normalize(f.getName()).equals(want)
+                || normalize(o.longestName()).equals(want);
+        if (match) {
+          return o.longestName() + " " + p.problem();
+        }
+      }
+    }
+    return p.getMessage();
+  }
+
+  private static String normalize(String name) {
+    return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
   }
 }

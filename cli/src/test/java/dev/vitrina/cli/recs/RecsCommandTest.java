@@ -301,7 +301,7 @@ class RecsCommandTest {
             "popular",
             "--out",
             tmp.resolve("m").toString());
-    assertThat(badRow.code()).isEqualTo(1);
+    assertThat(badRow.code()).isEqualTo(2);
     assertThat(badRow.err()).contains("bad.csv:3").contains("column 3 (value)").contains("'lots'");
 
     Captured missing =
@@ -314,7 +314,7 @@ class RecsCommandTest {
             "popular",
             "--out",
             tmp.resolve("m2").toString());
-    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("nope.csv").contains("--data");
 
     Captured missingCol =
@@ -329,7 +329,7 @@ class RecsCommandTest {
             "popular",
             "--out",
             tmp.resolve("m3").toString());
-    assertThat(missingCol.code()).isEqualTo(1);
+    assertThat(missingCol.code()).isEqualTo(2);
     assertThat(missingCol.err()).contains("no user column 'customer'").contains("user_id");
   }
 
@@ -364,7 +364,7 @@ class RecsCommandTest {
             "popular",
             "--out",
             tmp.resolve("pop-bad").toString());
-    assertThat(missingWeight.code()).isEqualTo(1);
+    assertThat(missingWeight.code()).isEqualTo(2);
     assertThat(missingWeight.err()).contains("'purchase' has no weight").contains("row ");
   }
 }

@@ -11,7 +11,7 @@ public final class Checks {
   /** Requires {@code value >= min}. */
   public static int atLeast(String name, int value, int min) {
     if (value < min) {
-      throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+      throw new ParameterException(name, "must be >= " + min + ", got " + value);
     }
     return value;
   }
@@ -19,7 +19,7 @@ public final class Checks {
   /** Requires {@code value >= min} (not NaN). */
   public static double atLeast(String name, double value, double min) {
     if (!(value >= min)) {
-      throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+      throw new ParameterException(name, "must be >= " + min + ", got " + value);
     }
     return value;
   }
@@ -27,8 +27,7 @@ public final class Checks {
   /** Requires {@code lo <= value <= hi} (not NaN). */
   public static double inRange(String name, double value, double lo, double hi) {
     if (!(value >= lo && value <= hi)) {
-      throw new IllegalArgumentException(
-          name + " must be in [" + lo + ", " + hi + "], got " + value);
+      throw new ParameterException(name, "must be in [" + lo + ", " + hi + "], got " + value);
     }
     return value;
   }
@@ -36,8 +35,7 @@ public final class Checks {
   /** Requires {@code lo < value < hi} (not NaN). */
   public static double inOpenRange(String name, double value, double lo, double hi) {
     if (!(value > lo && value < hi)) {
-      throw new IllegalArgumentException(
-          name + " must be in (" + lo + ", " + hi + "), got " + value);
+      throw new ParameterException(name, "must be in (" + lo + ", " + hi + "), got " + value);
     }
     return value;
   }

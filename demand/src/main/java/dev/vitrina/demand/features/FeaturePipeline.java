@@ -1,5 +1,6 @@
 package dev.vitrina.demand.features;
 
+import dev.vitrina.core.check.Checks;
 import dev.vitrina.core.io.parquet.Codec;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.core.validate.NoRowsException;
@@ -59,9 +60,7 @@ public final class FeaturePipeline {
       Objects.requireNonNull(spec, "spec");
       Objects.requireNonNull(out, "out");
       Objects.requireNonNull(codec, "codec");
-      if (rowsPerGroup < 1) {
-        throw new IllegalArgumentException("rowsPerGroup must be >= 1, got " + rowsPerGroup);
-      }
+      Checks.atLeast("rowsPerGroup", rowsPerGroup, 1);
     }
   }
 

@@ -2,9 +2,12 @@ package dev.vitrina.core.io.csv;
 
 /**
  * Malformed CSV content or a bad field access: names the source, the 1-based physical line and,
- * where it applies, the column, and says how to fix it.
+ * where it applies, the column, and says how to fix it. It is invalid input (an {@link
+ * IllegalArgumentException}), so the command line exits with 2.
  */
-public final class CsvException extends RuntimeException {
+public final class CsvException extends IllegalArgumentException {
+
+  private static final long serialVersionUID = 1L;
 
   private final String source;
   private final long lineNumber;

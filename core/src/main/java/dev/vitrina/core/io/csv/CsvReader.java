@@ -1,5 +1,6 @@
 package dev.vitrina.core.io.csv;
 
+import dev.vitrina.core.storage.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -107,7 +108,7 @@ public final class CsvReader implements AutoCloseable, Iterable<CsvRow> {
    */
   public static CsvReader open(Path path, CsvOptions options) throws IOException {
     Objects.requireNonNull(options, "options");
-    InputStream in = Files.newInputStream(path);
+    InputStream in = Files.newInputStream(InputFiles.requireFile(path, "CSV"));
     try {
       return new CsvReader(in, path.toString(), options, BUFFER);
     } catch (IOException | RuntimeException e) {
