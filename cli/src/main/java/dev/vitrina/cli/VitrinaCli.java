@@ -210,17 +210,23 @@ public final class VitrinaCli implements Runnable {
 
   /**
    * The message of a library parameter error with the parameter's name replaced by the command's
-   * option for it: the option whose field or long name matches the parameter, ignoring case, '-'
-   * and '_' ({@code rowsPerGroup} -> {@code --rows-per-group}; {@code num_leaves} -> {@code
-   * --num-leaves}). Without such an option the library's name stays.
+   * option for it: the option whose field, long name or {@link LibraryName} matches the parameter,
+   * ignoring case, '-' and '_' ({@code rowsPerGroup} -> {@code --row-group-rows} through the field
+   * name; {@code num_leaves} -> {@code --leaves} through {@link LibraryName}). Without such an
+   * option the library's name stays.
    */
   static String flagMessage(ParameterException p, CommandLine.Model.CommandSpec spec) {
     String want = normalize(p.parameter());
     for (CommandLine.Model.CommandSpec s = spec; s != null; s = s.parent()) {
       for (CommandLine.Model.OptionSpec o : s.options()) {
-        boolean match =
-            o.userObject() instanceof Field f && normalize(f.getName()).equals(want)
-                || normalize(o.longestName()).equals(want);
+        boolean match = normalize(o.longestName()).equals(want);
+        if (o.userObject() instanceof Field f) {
+          match |= normalize(f.getName()).equals(want);
+          LibraryName names = f.getAnnotation(LibraryName.class);
+          for (String n : names == null ? new String[0] : names.value()) {
+            match |= normalize(n).equals(want);
+          }
+        }
         if (match) {
           return o.longestName() + " " + p.problem();
         }

@@ -1,5 +1,6 @@
 package dev.vitrina.cli.forecast;
 
+import dev.vitrina.cli.LibraryName;
 import dev.vitrina.demand.panel.Freq;
 import dev.vitrina.demand.panel.Level;
 import dev.vitrina.forecast.backtest.MarketplaceSpec;
@@ -33,6 +34,7 @@ final class ModelOptions {
       defaultValue = "28",
       description =
           "Days to forecast (a multiple of 7 for --freq week). Default: ${DEFAULT-VALUE}.")
+  @LibraryName("horizon_days")
   int horizon;
 
   @Option(
@@ -45,12 +47,14 @@ final class ModelOptions {
       names = "--tweedie-power",
       defaultValue = "1.1",
       description = "Tweedie variance power in [1, 2). Default: ${DEFAULT-VALUE}.")
+  @LibraryName("tweedie_variance_power")
   double tweediePower;
 
   @Option(
       names = "--rounds",
       defaultValue = "400",
       description = "Maximum boosting rounds. Default: ${DEFAULT-VALUE}.")
+  @LibraryName("max_rounds")
   int rounds;
 
   @Option(
@@ -63,6 +67,7 @@ final class ModelOptions {
       names = "--leaves",
       defaultValue = "63",
       description = "Leaves per tree. Default: ${DEFAULT-VALUE}.")
+  @LibraryName("num_leaves")
   int leaves;
 
   @Option(
@@ -70,6 +75,7 @@ final class ModelOptions {
       defaultValue = "20",
       description =
           "Stop after this many rounds without validation improvement (0: off). Default: ${DEFAULT-VALUE}.")
+  @LibraryName("early_stopping_rounds")
   int earlyStopping;
 
   @Option(
@@ -101,6 +107,7 @@ final class ModelOptions {
       names = "--train-days",
       defaultValue = "364",
       description = "Days of training rows. Default: ${DEFAULT-VALUE}.")
+  @LibraryName("train_days")
   int trainDays;
 
   @Option(
@@ -108,6 +115,7 @@ final class ModelOptions {
       defaultValue = "28",
       description =
           "Days of the early-stopping window before the origin. Default: ${DEFAULT-VALUE}.")
+  @LibraryName("valid_days")
   int validDays;
 
   @Option(
@@ -121,6 +129,7 @@ final class ModelOptions {
       names = "--share-window",
       defaultValue = "28",
       description = "Trailing days for shares. Default: ${DEFAULT-VALUE}.")
+  @LibraryName("share_window_days")
   int shareWindow;
 
   MarketplaceSpec spec(String model) {
