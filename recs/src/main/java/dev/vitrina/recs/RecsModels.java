@@ -1,7 +1,8 @@
 package dev.vitrina.recs;
 
 import dev.vitrina.core.artifact.ArtifactManifest;
-import dev.vitrina.core.json.Json;
+import dev.vitrina.core.artifact.Artifacts;
+import dev.vitrina.core.artifact.InvalidArtifactException;
 import dev.vitrina.recs.als.IalsConfig;
 import dev.vitrina.recs.als.IalsModel;
 import dev.vitrina.recs.als.IalsTrainer;
@@ -17,8 +18,6 @@ import dev.vitrina.recs.popular.PopularConfig;
 import dev.vitrina.recs.popular.PopularModel;
 import dev.vitrina.recs.popular.PopularTrainer;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,34 +54,33 @@ public final class RecsModels {
   /**
    * Loads a model saved with {@link Recommender#save(Path)}, whatever its family.
    *
-   * @throws IOException when the directory is not a vitrina recommender artifact or fails its
-   *     checks
+   * @throws InvalidArtifactException when the directory is not a vitrina recommender artifact or
+   *     fails its checks (manifest, format, version, files, checksums)
+   * @throws IOException when reading fails
    */
   public static Recommender load(Path dir) throws IOException {
-    Path manifest = dir.resolve(ArtifactManifest.FILE_NAME);
-    String format;
-    try {
-      format = Json.mapper().readTree(Files.readString(manifest)).path("format").asText();
-    } catch (NoSuchFileException e) {
-      throw new IOException(
-          "not a saved model: "
-              + dir
-              + " has no "
-              + ArtifactManifest.FILE_NAME
-              + "; train one with 'vitrina recs train'",
-          e);
-    }
+    String format = Artifacts.readManifest(dir).format();
     return switch (format) {
       case PopularModel.FORMAT -> PopularModel.load(dir);
       case ItemKnnModel.FORMAT -> ItemKnnModel.load(dir);
       case IalsModel.FORMAT -> IalsModel.load(dir);
       case EaseModel.FORMAT -> EaseModel.load(dir);
       default ->
-          throw new IOException(
+          throw new InvalidArtifactException(
+              dir,
+              dir.resolve(ArtifactManifest.FILE_NAME),
               dir
                   + " holds a '"
                   + format
-                  + "' artifact, not a recommender model this vitrina reads");
+                  + "' artifact, not a recommender model this vitrina reads ("
+                  + String.join(
+                      ", ",
+                      List.of(
+                          PopularModel.FORMAT,
+                          ItemKnnModel.FORMAT,
+                          IalsModel.FORMAT,
+                          EaseModel.FORMAT))
+                  + "); pass a directory written by 'vitrina recs train', or train one");
     };
   }
 }

@@ -140,7 +140,18 @@ class GbmTest {
       }
       // a corrupted model file is detected before LightGBM reads it
       Files.writeString(art.resolve("model.txt"), "garbage");
-      assertThatThrownBy(() -> GbmModel.load(art)).hasMessageContaining("checksum mismatch");
+      assertThatThrownBy(() -> GbmModel.load(art))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("checksum mismatch");
+      // a manifest that lost a file's entry: the file is not loaded unchecked
+      m.save(art);
+      Path manifest = art.resolve("manifest.json");
+      Files.writeString(
+          manifest,
+          Files.readString(manifest).replaceAll("\"features\\.json\" : \"[0-9a-f]+\",", ""));
+      assertThatThrownBy(() -> GbmModel.load(art))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("file features.json not listed in " + manifest);
     }
   }
 

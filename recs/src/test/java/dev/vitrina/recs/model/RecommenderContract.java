@@ -85,8 +85,21 @@ public abstract class RecommenderContract {
     bytes[bytes.length - 1] ^= 1;
     Files.write(f, bytes);
     assertThatThrownBy(() -> RecsModels.load(dir))
-        .isInstanceOf(IOException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("checksum mismatch for train.data");
+  }
+
+  @Test
+  void loadRejectsAFileTheManifestDoesNotList(@TempDir Path tmp) throws IOException {
+    Path dir = tmp.resolve("model");
+    model.save(dir);
+    Path manifest = dir.resolve("manifest.json");
+    Files.writeString(
+        manifest,
+        Files.readString(manifest).replaceAll("\\s*\"train\\.data\" : \"[0-9a-f]+\",", ""));
+    assertThatThrownBy(() -> RecsModels.load(dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("file train.data not listed in " + manifest);
   }
 
   @Test
