@@ -55,8 +55,9 @@ public final class RecsModels {
   /**
    * Loads a model saved with {@link Recommender#save(Path)}, whatever its family.
    *
-   * @throws IOException when the directory is not a vitrina recommender artifact or fails its
-   *     checks
+   * @throws IllegalArgumentException when {@code dir} is not a saved recommender (no manifest, or
+   *     another artifact's format): the caller named the wrong directory
+   * @throws IOException when a saved model cannot be read or fails its checks (a damaged directory)
    */
   public static Recommender load(Path dir) throws IOException {
     Path manifest = dir.resolve(ArtifactManifest.FILE_NAME);
@@ -64,7 +65,7 @@ public final class RecsModels {
     try {
       format = Json.mapper().readTree(Files.readString(manifest)).path("format").asText();
     } catch (NoSuchFileException e) {
-      throw new IOException(
+      throw new IllegalArgumentException(
           "not a saved model: "
               + dir
               + " has no "
@@ -78,11 +79,12 @@ public final class RecsModels {
       case IalsModel.FORMAT -> IalsModel.load(dir);
       case EaseModel.FORMAT -> EaseModel.load(dir);
       default ->
-          throw new IOException(
+          throw new IllegalArgumentException(
               dir
                   + " holds a '"
                   + format
-                  + "' artifact, not a recommender model this vitrina reads");
+                  + "' artifact, not a recommender model this vitrina reads; give a directory"
+                  + " written by 'vitrina recs train'");
     };
   }
 }
