@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
     description = {
       "Split the interactions, fit each model on the training side, recommend top-k for every",
       "user (training items excluded) and score the lists against the test side: nDCG, precision,",
-      "recall, MAP, MRR, hit rate with bootstrap 95% intervals, coverage, novelty, diversity.",
+      "recall, MAP, MRR, hit rate with bootstrap 95%% intervals, coverage, novelty, diversity.",
       "Writes an HTML comparison chart (--report).",
       "Example: vitrina recs evaluate --data ../shared/data/movielens-100k --split"
           + " random-by-user:0.75 --seed 42 --models popular,itemknn,ials,ease --k 10"
@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
       names = "--bootstrap",
       defaultValue = "1000",
       description =
-          "Bootstrap resamples for the 95% intervals (0: none). Default: ${DEFAULT-VALUE}.")
+          "Bootstrap resamples for the 95%% intervals (0: none). Default: ${DEFAULT-VALUE}.")
   int bootstrap;
 
   @Option(
@@ -208,6 +208,7 @@ final class EvaluateCommand implements Callable<Integer> {
       ms.add(x);
     }
     m.put("models", ms);
+    m.put("notes", r.notes());
     m.put("report", report == null ? null : report.toString());
     m.put("seconds", seconds);
     return m;

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Top-k items for a user from a model saved by 'recs train'. Items the user interacted with",
-      "in training are excluded unless --include-seen.",
+      "in training are excluded unless --include-seen. An empty list is an error (exit 2) unless",
+      "the user was skipped by --unknown-users skip.",
       "Example: vitrina recs recommend --model out/recs/ials --user 196 --k 10"
     })
 final class RecommendCommand implements Callable<Integer> {
@@ -59,6 +60,21 @@ final class RecommendCommand implements Callable<Integer> {
         new RecommendOptions(
             includeSeen ? SeenItems.INCLUDE : SeenItems.EXCLUDE, unknownUsers, ItemFilter.all());
     Recommendations r = m.recommend(user, k, o);
+    if (r.size() == 0 && r.source() != Recommendations.Source.SKIPPED) {
+      throw new IllegalArgumentException(
+          "model "
+              + m.name()
+              + " has no item to recommend to user '"
+              + user
+              + "' ("
+              + m.items().size()
+              + " items in the model): "
+              + (includeSeen
+                  ? "it scores none of them for this user"
+                  : "the user's training items are excluded and the model scores none of the"
+                      + " rest (the user may have interacted with every item); try"
+                      + " --include-seen"));
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model", m.name());
     out.put("user", user);

@@ -41,6 +41,15 @@ final class SimilarCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Recommender m = RecsModels.load(model);
     Recommendations r = m.similarItems(item, k);
+    if (r.size() == 0) {
+      throw new IllegalArgumentException(
+          "model "
+              + m.name()
+              + " has no item similar to '"
+              + item
+              + "' (item-kNN keeps no neighbour for an item that shares no user with another"
+              + " item); try another item or another model");
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model", m.name());
     out.put("item", item);

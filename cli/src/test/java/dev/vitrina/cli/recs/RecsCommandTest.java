@@ -189,6 +189,8 @@ class RecsCommandTest {
                     "itemknn",
                     "-P",
                     "itemknn.shrink=0",
+                    "-P",
+                    "itemknn.weighting=none",
                     "--out",
                     knn.toString())
                 .code())
@@ -366,5 +368,181 @@ class RecsCommandTest {
             tmp.resolve("pop-bad").toString());
     assertThat(missingWeight.code()).isEqualTo(2);
     assertThat(missingWeight.err()).contains("'purchase' has no weight").contains("row ");
+  }
+
+  @Test
+  void everyRecsHelpPrintsWithoutWarnings() {
+    for (String[] cmd :
+        List.of(
+            new String[] {"recs"},
+            new String[] {"recs", "evaluate"},
+            new String[] {"recs", "tune"},
+            new String[] {"recs", "train"},
+            new String[] {"recs", "recommend"},
+            new String[] {"recs", "similar"})) {
+      String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);
+      args[cmd.length] = "--help";
+      Captured h = run(args);
+      String what = String.join(" ", args);
+      assertThat(h.code()).as(what).isZero();
+      assertThat(h.err()).as(what).isEmpty();
+      assertThat(h.out()).as(what).contains("Usage:").doesNotContain("%%");
+    }
+    assertThat(run("recs", "evaluate", "--help").out()).contains("bootstrap 95% intervals");
+  }
+
+  @Test
+  void evaluateRefusesDataTooSmallToSplit() throws Exception {
+    // two interactions per user: random-by-user:0.75 keeps both in training (round(1.5) = 2)
+    Path f = tmp.resolve("two-each.csv");
+    Files.writeString(f, "user_id,item_id\nu1,a\nu1,b\nu2,a\nu2,c\nu3,b\nu3,c\n");
+    Captured r = run("recs", "evaluate", "--data", f.toString(), "--no-report", "--json");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).doesNotContain("NaN");
+    assertThat(r.err())
+        .contains("leaves the test side empty")
+        .contains("at least one user with at least 3 interactions")
+        .contains("6 rows from 3 users, at most 2 rows per user");
+    // tune carves its validation split from the training side: the same rule, the same code
+    Captured t =
+        run("recs", "tune", "--data", f.toString(), "--model", "ease", "--grid", "lambda=1,2");
+    assertThat(t.code()).isEqualTo(2);
+    assertThat(t.err()).contains("at least 3 interactions");
+  }
+
+  @Test
+  void evaluateReportsColdUsersAndUnrankableItems() throws Exception {
+    Captured r =
+        run(
+            "recs",
+            "evaluate",
+            "--data",
+            smallCsv().toString(),
+            "--models",
+            "popular",
+            "--split",
+            "random-by-user:0.5",
+            "--bootstrap",
+            "0",
+            "--no-report",
+            "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    // seed 42 puts u1's b and u2's c on the test side only: no model can rank them
+    assertThat(r.json().get("notes").get(0).asText())
+        .isEqualTo(
+            "2 of the 4 relevant test pairs are items without training rows, which no model can"
+                + " recommend");
+    for (JsonNode m : r.json().get("models")) {
+      assertThat(m.get("metrics").get("ndcg").get("mean").isNumber()).isTrue();
+    }
+  }
+
+  @Test
+  void trainRefusesWhenEveryRowIsSkipped() throws Exception {
+    Path f = tmp.resolve("all-bad.csv");
+    Files.writeString(f, "user_id,item_id,value\nu1,a,x\nu2,b,y\n");
+    Captured r =
+        run(
+            "recs",
+            "train",
+            "--data",
+            f.toString(),
+            "--value-col",
+            "value",
+            "--skip-bad-rows",
+            "--model",
+            "ials",
+            "--out",
+            tmp.resolve("never").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("all-bad.csv").contains("no interactions");
+    assertThat(Files.exists(tmp.resolve("never"))).isFalse();
+  }
+
+  @Test
+  void theSameFaultGivesTheSameExitCodeInEveryCommand() throws Exception {
+    Path csv = smallCsv();
+    Path bad = tmp.resolve("bad-value.csv");
+    Files.writeString(bad, "user_id,item_id,value\nu1,a,1\nu2,b,lots\n");
+    Path model = tmp.resolve("codes-model");
+    assertThat(
+            run(
+                    "recs",
+                    "train",
+                    "--data",
+                    csv.toString(),
+                    "--model",
+                    "popular",
+                    "--out",
+                    "" + model)
+                .code())
+        .isZero();
+    String[][] dataCommands = {
+      {"recs", "evaluate", "--no-report"},
+      {"recs", "tune", "--model", "ease", "--grid", "lambda=1"},
+      {"recs", "train", "--model", "popular", "--out", tmp.resolve("codes-x").toString()}
+    };
+    for (String[] cmd : dataCommands) {
+      String what = String.join(" ", cmd);
+      Captured missingCol = run(concat(cmd, "--data", csv.toString(), "--user-col", "customer"));
+      assertThat(missingCol.code()).as(what + ": missing column").isEqualTo(2);
+      assertThat(missingCol.err()).as(what).contains("no user column 'customer'");
+      Captured badValue = run(concat(cmd, "--data", bad.toString(), "--value-col", "value"));
+      assertThat(badValue.code()).as(what + ": bad value").isEqualTo(2);
+      assertThat(badValue.err()).as(what).contains("'lots'");
+      Captured noFile = run(concat(cmd, "--data", tmp.resolve("nope.csv").toString()));
+      assertThat(noFile.code()).as(what + ": missing file").isEqualTo(2);
+      Captured badUnit = run(concat(cmd, "--data", csv.toString(), "--timestamp-unit", "weeks"));
+      assertThat(badUnit.code()).as(what + ": bad option value").isEqualTo(2);
+      Captured badParam = run(concat(cmd, "--data", csv.toString(), "-P", "ease.lambda=-1"));
+      assertThat(badParam.code()).as(what + ": bad parameter value").isEqualTo(2);
+    }
+    String[][] queryCommands = {
+      {"recs", "recommend", "--user", "u1"},
+      {"recs", "similar", "--item", "a"}
+    };
+    for (String[] cmd : queryCommands) {
+      String what = String.join(" ", cmd);
+      assertThat(run(concat(cmd, "--model", model.toString(), "--k", "0")).code())
+          .as(what + ": --k 0")
+          .isEqualTo(2);
+      assertThat(run(concat(cmd, "--model", model.toString(), "--k", "ten")).code())
+          .as(what + ": --k ten")
+          .isEqualTo(2);
+      Captured notModel = run(concat(cmd, "--model", tmp.toString()));
+      assertThat(notModel.code()).as(what + ": not a model").isEqualTo(2);
+      assertThat(notModel.err()).as(what).contains("not a saved model");
+    }
+    Captured user = run("recs", "recommend", "--model", model.toString(), "--user", "nobody");
+    assertThat(user.code()).isEqualTo(2);
+    Captured item = run("recs", "similar", "--model", model.toString(), "--item", "nothing");
+    assertThat(item.code()).isEqualTo(2);
+    assertThat(item.err()).contains("'nothing'");
+    // u3 has every item of the hand-made file: nothing is left to recommend
+    Captured nothingLeft = run("recs", "recommend", "--model", model.toString(), "--user", "u3");
+    assertThat(nothingLeft.code()).isEqualTo(2);
+    assertThat(nothingLeft.err())
+        .contains("no item to recommend to user 'u3'")
+        .contains("--include-seen");
+    // a runtime failure (the output cannot be written) is 1
+    Path file = tmp.resolve("a-file");
+    Files.writeString(file, "x");
+    Captured cannotWrite =
+        run(
+            "recs",
+            "train",
+            "--data",
+            csv.toString(),
+            "--model",
+            "popular",
+            "--out",
+            file.resolve("model").toString());
+    assertThat(cannotWrite.code()).isEqualTo(1);
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
   }
 }

@@ -68,6 +68,7 @@ public final class IalsTrainer implements Trainer<IalsModel> {
 
   /** Fits, calling {@code listener} after every sweep. */
   public IalsModel fit(Interactions data, Progress progress, IterationListener listener) {
+    Trainer.requireRows(data, name());
     UserItemMatrix m = data.toMatrix(config.transform());
     float[][] factors = factorize(m, progress, listener);
     BaseRecommender.Common common =

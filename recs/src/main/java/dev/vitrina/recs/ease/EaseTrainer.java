@@ -35,6 +35,7 @@ public final class EaseTrainer implements Trainer<EaseModel> {
 
   @Override
   public EaseModel fit(Interactions data, Progress progress) {
+    Trainer.requireRows(data, name());
     int n = data.numItems();
     checkSize(n);
     UserItemMatrix m = data.toMatrix(config.transform());

@@ -13,6 +13,8 @@ import java.util.Locale;
  * @param trainRows training rows (first split)
  * @param testRows test rows (first split)
  * @param models one result per model
+ * @param notes what the split left out of the scores (users skipped or cold, test items no model
+ *     can rank), one line each; empty when nothing was
  */
 public record EvaluationReport(
     Interactions.Summary dataset,
@@ -20,7 +22,13 @@ public record EvaluationReport(
     int k,
     long trainRows,
     long testRows,
-    List<ModelResult> models) {
+    List<ModelResult> models,
+    List<String> notes) {
+
+  public EvaluationReport {
+    models = List.copyOf(models);
+    notes = List.copyOf(notes);
+  }
 
   /** The metrics shown in tables, in order, with their column titles. */
   static final String[][] COLUMNS = {
@@ -35,7 +43,10 @@ public record EvaluationReport(
     {"diversity", "ILD"},
   };
 
-  /** A fixed-width text table (one row per model, 95% intervals for nDCG). */
+  /**
+   * A fixed-width text table (one row per model, 95% intervals for nDCG; {@code n/a} for a metric
+   * that is undefined, e.g. diversity without item categories), then the notes.
+   */
   public String toTable() {
     StringBuilder sb = new StringBuilder();
     sb.append(
@@ -54,7 +65,11 @@ public record EvaluationReport(
     for (ModelResult m : models) {
       sb.append(String.format(Locale.ROOT, "%-9s", m.model()));
       for (String[] c : COLUMNS) {
-        sb.append(String.format(Locale.ROOT, " %9.4f", m.metrics().get(c[0]).mean()));
+        double v = m.metrics().get(c[0]).mean();
+        sb.append(
+            Double.isNaN(v)
+                ? String.format(Locale.ROOT, " %9s", "n/a")
+                : String.format(Locale.ROOT, " %9.4f", v));
       }
       MetricSummary n = m.metrics().get("ndcg");
       sb.append(
@@ -65,6 +80,9 @@ public record EvaluationReport(
               n.ciLow(),
               n.ciHigh(),
               m.fitSeconds()));
+    }
+    for (String note : notes) {
+      sb.append("note: ").append(note).append('\n');
     }
     return sb.toString();
   }

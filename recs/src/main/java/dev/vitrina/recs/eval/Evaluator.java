@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,13 +29,32 @@ public final class Evaluator {
 
   private Evaluator() {}
 
-  /** Evaluates each named trainer on every split; per-user values are pooled over splits. */
+  /**
+   * Evaluates each named trainer on every split; per-user values are pooled over splits. The
+   * report's notes say how many users were skipped or cold and how many relevant items no model
+   * could rank.
+   *
+   * @throws IllegalArgumentException when a split cannot be scored (see {@link #check}) or no
+   *     trainer or split is given
+   */
   public static EvaluationReport evaluate(
       Interactions data,
       List<Split> splits,
       Map<String, Trainer<? extends Recommender>> trainers,
       EvalOptions options,
       Progress progress) {
+    if (splits.isEmpty() || trainers.isEmpty()) {
+      throw new IllegalArgumentException(
+          "evaluation needs at least one split and one model, got "
+              + splits.size()
+              + " splits and "
+              + trainers.size()
+              + " models");
+    }
+    Coverage cov = Coverage.NONE;
+    for (Split s : splits) {
+      cov = cov.plus(check(s, options));
+    }
     List<ModelResult> results = new ArrayList<>();
     for (Map.Entry<String, Trainer<? extends Recommender>> e : trainers.entrySet()) {
       results.add(evaluateModel(e.getKey(), e.getValue(), splits, options, progress));
@@ -45,10 +65,158 @@ public final class Evaluator {
             ? first.description()
             : splits.size() + " folds of " + first.description();
     return new EvaluationReport(
-        data.summary(), desc, options.k(), first.train().size(), first.test().size(), results);
+        data.summary(),
+        desc,
+        options.k(),
+        first.train().size(),
+        first.test().size(),
+        results,
+        cov.notes());
   }
 
-  /** Evaluates one trainer on the splits. */
+  /**
+   * What the test side of one or more splits offers for scoring.
+   *
+   * @param testUsers users with test rows
+   * @param evaluatedUsers users with at least one relevant item (scored)
+   * @param coldUsers evaluated users without training rows (they get the unknown-user policy)
+   * @param relevantPairs relevant (user, item) pairs over the evaluated users
+   * @param unseenItemPairs relevant pairs whose item has no training rows (no model can rank it)
+   */
+  public record Coverage(
+      int testUsers, int evaluatedUsers, int coldUsers, long relevantPairs, long unseenItemPairs) {
+
+    static final Coverage NONE = new Coverage(0, 0, 0, 0, 0);
+
+    Coverage plus(Coverage o) {
+      return new Coverage(
+          testUsers + o.testUsers,
+          evaluatedUsers + o.evaluatedUsers,
+          coldUsers + o.coldUsers,
+          relevantPairs + o.relevantPairs,
+          unseenItemPairs + o.unseenItemPairs);
+    }
+
+    /** One line per partial problem (users skipped, cold users, unrankable test items). */
+    public List<String> notes() {
+      List<String> n = new ArrayList<>();
+      if (testUsers > evaluatedUsers) {
+        n.add(
+            String.format(
+                Locale.ROOT,
+                "%,d of the %,d test users are not evaluated: all their test items are already"
+                    + " among their training items",
+                testUsers - evaluatedUsers,
+                testUsers));
+      }
+      if (coldUsers > 0) {
+        n.add(
+            String.format(
+                Locale.ROOT,
+                "%,d of the %,d evaluated users are cold (no training rows) and get the"
+                    + " unknown-user policy's list",
+                coldUsers,
+                evaluatedUsers));
+      }
+      if (unseenItemPairs > 0) {
+        n.add(
+            String.format(
+                Locale.ROOT,
+                "%,d of the %,d relevant test pairs are items without training rows, which no"
+                    + " model can recommend",
+                unseenItemPairs,
+                relevantPairs));
+      }
+      return List.copyOf(n);
+    }
+  }
+
+  /**
+   * Counts what {@code split} offers for scoring under {@code options}.
+   *
+   * @throws IllegalArgumentException when the split cannot give a meaningful score: no user has a
+   *     relevant test item, every evaluated user is cold, or no relevant test item occurs on the
+   *     training side (every metric would be 0 for every model)
+   */
+  public static Coverage check(Split split, EvalOptions options) {
+    UserItemMatrix train = split.train().toMatrix(ValueTransform.BINARY);
+    UserItemMatrix test = split.test().toMatrix(ValueTransform.BINARY);
+    int[] itemUsers = train.columnCounts();
+    int testUsers = 0;
+    int evaluated = 0;
+    int cold = 0;
+    long relevant = 0;
+    long unseen = 0;
+    for (int u = 0; u < test.rows(); u++) {
+      if (test.rowNnz(u) == 0) {
+        continue;
+      }
+      testUsers++;
+      int n = 0;
+      for (int i : test.row(u)) {
+        if (options.seen() == SeenItems.EXCLUDE && train.contains(u, i)) {
+          continue;
+        }
+        n++;
+        unseen += itemUsers[i] == 0 ? 1 : 0;
+      }
+      if (n == 0) {
+        continue;
+      }
+      evaluated++;
+      relevant += n;
+      cold += train.rowNnz(u) == 0 ? 1 : 0;
+    }
+    String where =
+        String.format(
+            Locale.ROOT,
+            "split %s (train %,d rows, test %,d rows)",
+            split.description(),
+            split.train().size(),
+            split.test().size());
+    if (testUsers == 0) {
+      throw new IllegalArgumentException(
+          where
+              + " has no test rows, so there is nothing to score; use a split that holds out"
+              + " rows, e.g. random-by-user:0.75");
+    }
+    if (evaluated == 0) {
+      throw new IllegalArgumentException(
+          where
+              + ": none of the "
+              + testUsers
+              + " test users can be evaluated, because every item on their test side is already"
+              + " among their training items (repeated interactions), and training items are"
+              + " neither recommended nor relevant; evaluate with --include-seen, or use data"
+              + " where users have distinct items");
+    }
+    if (cold == evaluated) {
+      throw new IllegalArgumentException(
+          where
+              + ": all "
+              + evaluated
+              + " evaluated users are cold (no training rows), so every model would only give"
+              + " the unknown-user fallback and the comparison would be empty; use a split that"
+              + " keeps each user's other interactions in training, e.g. random-by-user:0.75 or"
+              + " last-n:1");
+    }
+    if (unseen == relevant) {
+      throw new IllegalArgumentException(
+          where
+              + ": none of the "
+              + relevant
+              + " relevant test items occurs on the training side, so no model can recommend"
+              + " them and every metric would be 0; use a split whose test items also appear in"
+              + " training, e.g. random-by-user:0.75");
+    }
+    return new Coverage(testUsers, evaluated, cold, relevant, unseen);
+  }
+
+  /**
+   * Evaluates one trainer on the splits.
+   *
+   * @throws IllegalArgumentException when a split cannot be scored (see {@link #check})
+   */
   public static ModelResult evaluateModel(
       String name,
       Trainer<? extends Recommender> trainer,
@@ -59,6 +227,12 @@ public final class Evaluator {
     double recSeconds = 0;
     Map<String, double[]> pooled = new LinkedHashMap<>();
     double coverage = 0;
+    if (splits.isEmpty()) {
+      throw new IllegalArgumentException("evaluating " + name + " needs at least one split");
+    }
+    for (Split split : splits) {
+      check(split, options);
+    }
     for (Split split : splits) {
       long t0 = System.nanoTime();
       Recommender model = trainer.fit(split.train());

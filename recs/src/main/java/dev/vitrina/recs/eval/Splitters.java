@@ -175,11 +175,24 @@ public final class Splitters {
   /**
    * Splits by a spec: {@code random-by-user:0.75}, {@code last-n:1}, {@code time:0.8} or {@code
    * kfold:5} (all folds). The seed is used by the random splits.
+   *
+   * @throws IllegalArgumentException for a bad spec, or when a split leaves its training or test
+   *     side empty (data too small for the spec); the message states the minimum the spec needs
+   *     (e.g. the interactions per user) and what the data has
    */
   public static List<Split> bySpec(Interactions data, String spec, long seed) {
     String[] parts = spec.split(":", 2);
     String kind = parts[0].trim().toLowerCase(Locale.ROOT);
     String arg = parts.length > 1 ? parts[1].trim() : "";
+    List<Split> splits = splitBySpec(data, spec, kind, arg, seed);
+    for (Split s : splits) {
+      requireBothSides(data, s, spec.trim(), kind, arg);
+    }
+    return splits;
+  }
+
+  private static List<Split> splitBySpec(
+      Interactions data, String spec, String kind, String arg, long seed) {
     try {
       return switch (kind) {
         case "random-by-user" ->
@@ -199,6 +212,102 @@ public final class Splitters {
       }
       throw e;
     }
+  }
+
+  /**
+   * The fewest rows a user needs for {@link #randomByUser} at {@code ratio} to put rows on both
+   * sides ({@code 1 <= round(ratio n) <= n - 1}), or -1 when no size up to 10,000 does.
+   */
+  static int minRowsForBothSides(double ratio) {
+    for (int n = 2; n <= 10_000; n++) {
+      long cut = Math.round(ratio * n);
+      if (cut >= 1 && cut <= n - 1) {
+        return n;
+      }
+    }
+    return -1;
+  }
+
+  private static void requireBothSides(
+      Interactions data, Split s, String spec, String kind, String arg) {
+    boolean noTrain = s.train().size() == 0;
+    boolean noTest = s.test().size() == 0;
+    if (!noTrain && !noTest) {
+      return;
+    }
+    Interactions.RowsByUser byUser = data.rowsByUser();
+    int maxRows = 0;
+    int users = 0;
+    for (int u = 0; u < data.numUsers(); u++) {
+      int c = byUser.count(u);
+      maxRows = Math.max(maxRows, c);
+      users += c > 0 ? 1 : 0;
+    }
+    String found;
+    if (kind.equals("time") && data.hasTimestamps() && data.size() > 0) {
+      long min = Long.MAX_VALUE;
+      long max = Long.MIN_VALUE;
+      for (int r = 0; r < data.size(); r++) {
+        min = Math.min(min, data.timestamp(r));
+        max = Math.max(max, data.timestamp(r));
+      }
+      found =
+          String.format(
+              Locale.ROOT,
+              "this data has %,d rows with timestamps from %s to %s",
+              data.size(),
+              java.time.Instant.ofEpochMilli(min),
+              java.time.Instant.ofEpochMilli(max));
+    } else {
+      found =
+          String.format(
+              Locale.ROOT,
+              "this data has %,d rows from %,d users, at most %,d rows per user",
+              data.size(),
+              users,
+              maxRows);
+    }
+    String side = noTrain ? "training" : "test";
+    String need =
+        switch (kind) {
+          case "random-by-user" -> {
+            double ratio = arg.isEmpty() ? 0.75 : Double.parseDouble(arg);
+            int min = minRowsForBothSides(ratio);
+            yield "it needs at least one user with "
+                + (min < 0 ? "more" : "at least " + min)
+                + " interactions, so that both the training and the test side get rows";
+          }
+          case "last-n", "leave-one-out" -> {
+            int n = arg.isEmpty() ? 1 : Integer.parseInt(arg);
+            yield "it needs at least one user with more than "
+                + n
+                + " interactions (a user's last "
+                + n
+                + " go to test only when older ones stay in training)";
+          }
+          case "kfold" -> {
+            int k = arg.isEmpty() ? 5 : Integer.parseInt(arg);
+            yield "it needs at least one user with at least "
+                + k
+                + " interactions, so that every one of the "
+                + k
+                + " folds gets test rows";
+          }
+          default ->
+              "it needs rows both before and after the cutoff; the rows' timestamps fall on one"
+                  + " side of it";
+        };
+    throw new IllegalArgumentException(
+        String.format(
+            Locale.ROOT,
+            "split '%s' (%s) leaves the %s side empty: %s; %s. Use data with more interactions per"
+                + " user, or another split (%s)",
+            spec,
+            s.description(),
+            side,
+            need,
+            found,
+            SPEC_HELP));
   }
 
   /** The accepted split specs. */

@@ -37,6 +37,7 @@ public final class ItemKnnTrainer implements Trainer<ItemKnnModel> {
 
   @Override
   public ItemKnnModel fit(Interactions data, Progress progress) {
+    Trainer.requireRows(data, name());
     UserItemMatrix m = data.toMatrix(config.transform());
     UserItemMatrix w = weight(m, config);
     UserItemMatrix wt = w.transpose();

@@ -34,6 +34,7 @@ public final class PopularTrainer implements Trainer<PopularModel> {
 
   @Override
   public PopularModel fit(Interactions data, Progress progress) {
+    Trainer.requireRows(data, name());
     if (config.halfLifeDays() > 0 && !data.hasTimestamps()) {
       throw new IllegalArgumentException(
           "popular half_life_days="

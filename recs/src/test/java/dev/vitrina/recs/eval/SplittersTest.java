@@ -104,4 +104,54 @@ class SplittersTest {
     Interactions untimed = Interactions.builder(Feedback.IMPLICIT).add("u", "i", 1).build();
     assertThatThrownBy(() -> Splitters.lastN(untimed, 1)).hasMessageContaining("needs timestamps");
   }
+
+  /** Four users with two interactions each, timestamps 1..8 s. */
+  private static Interactions twoPerUser() {
+    Interactions.Builder b = Interactions.builder(Feedback.IMPLICIT);
+    long t = 1000;
+    for (String u : List.of("u1", "u2", "u3", "u4")) {
+      b.add(u, "a", 1, t += 1000).add(u, "b", 1, t += 1000);
+    }
+    return b.build();
+  }
+
+  @Test
+  void minimumRowsPerUserForBothSides() {
+    // round(0.75 n) must be in [1, n - 1]: n = 2 gives 2 (all train), n = 3 gives 2
+    assertThat(Splitters.minRowsForBothSides(0.75)).isEqualTo(3);
+    assertThat(Splitters.minRowsForBothSides(0.5)).isEqualTo(2);
+    // 0.9: n = 5 rounds 4.5 up to 5, n = 6 gives 5
+    assertThat(Splitters.minRowsForBothSides(0.9)).isEqualTo(6);
+  }
+
+  @Test
+  void aSplitWithAnEmptySideIsRefusedWithTheMinimumAndWhatWasFound() {
+    Interactions d = twoPerUser();
+    assertThatThrownBy(() -> Splitters.bySpec(d, "random-by-user:0.75", 42))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("leaves the test side empty")
+        .hasMessageContaining("at least one user with at least 3 interactions")
+        .hasMessageContaining("8 rows from 4 users, at most 2 rows per user");
+    assertThatThrownBy(() -> Splitters.bySpec(d, "last-n:2", 42))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("more than 2 interactions")
+        .hasMessageContaining("at most 2 rows per user");
+    assertThatThrownBy(() -> Splitters.bySpec(d, "kfold:3", 42))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 3 interactions, so that every one of the 3 folds");
+    // the same data splits where the spec asks less of it
+    assertThat(Splitters.bySpec(d, "random-by-user:0.5", 42).get(0).test().size()).isEqualTo(4);
+    assertThat(Splitters.bySpec(d, "kfold:2", 42)).hasSize(2);
+  }
+
+  @Test
+  void aTimeSplitOnOneTimestampIsRefused() {
+    Interactions.Builder b = Interactions.builder(Feedback.IMPLICIT);
+    b.add("u1", "a", 1, 5000).add("u2", "b", 1, 5000);
+    Interactions d = b.build();
+    assertThatThrownBy(() -> Splitters.bySpec(d, "time:0.8", 42))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("leaves the training side empty")
+        .hasMessageContaining("timestamps from 1970-01-01T00:00:05Z to 1970-01-01T00:00:05Z");
+  }
 }

@@ -17,7 +17,12 @@ class ItemKnnTrainerTest {
     Interactions data = Fixtures.planted(60, 30, 2);
     double shrink = 3;
     ItemKnnModel model =
-        new ItemKnnTrainer(ItemKnnConfig.defaults().withNeighbors(5).withShrink(shrink)).fit(data);
+        new ItemKnnTrainer(
+                ItemKnnConfig.defaults()
+                    .withNeighbors(5)
+                    .withShrink(shrink)
+                    .withWeighting(ItemKnnConfig.Weighting.NONE))
+            .fit(data);
     UserItemMatrix t = data.toMatrix(ValueTransform.BINARY).transpose();
     for (int i = 0; i < data.numItems(); i++) {
       Recommendations r = model.similarItems(i, 5);
