@@ -204,8 +204,7 @@ public final class VitrinaCli implements Runnable {
 
   /** Data-file exceptions that are I/O exceptions by type but invalid input by meaning. */
   private static boolean isInvalidInput(Throwable t) {
-    return t instanceof dev.vitrina.experiments.data.BadDataException
-        || t instanceof dev.vitrina.recs.data.InteractionsFormatException;
+    return t instanceof dev.vitrina.experiments.data.BadDataException;
   }
 
   /**

@@ -125,6 +125,7 @@ class ErrorsTest {
         boolean fragment =
             !line.isEmpty()
                 && line.split(" ").length <= 2
+                && line.length() < 25
                 && !line.startsWith("-")
                 && !line.endsWith(":")
                 && !line.endsWith(".")

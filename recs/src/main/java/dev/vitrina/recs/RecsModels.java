@@ -1,5 +1,6 @@
 package dev.vitrina.recs;
 
+import dev.vitrina.core.artifact.ArtifactHome;
 import dev.vitrina.core.artifact.ArtifactManifest;
 import dev.vitrina.core.artifact.Artifacts;
 import dev.vitrina.core.artifact.InvalidArtifactException;
@@ -58,7 +59,8 @@ public final class RecsModels {
    *     fails its checks (manifest, format, version, files, checksums)
    * @throws IOException when reading fails
    */
-  public static Recommender load(Path dir) throws IOException {
+  public static Recommender load(Path path) throws IOException {
+    Path dir = ArtifactHome.resolve(path);
     String format = Artifacts.readManifest(dir).format();
     return switch (format) {
       case PopularModel.FORMAT -> PopularModel.load(dir);

@@ -89,7 +89,7 @@ class RecsModelsTest {
   void aFolderThatIsNotAModelIsBadInput(@TempDir Path tmp) {
     assertThatThrownBy(() -> RecsModels.load(tmp))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("not a saved model")
-        .hasMessageContaining("recs train");
+        .hasMessageContaining("not a vitrina artifact")
+        .hasMessageContaining("train command");
   }
 }

@@ -1,7 +1,7 @@
 package dev.vitrina.cli.forecast;
 
 import dev.vitrina.cli.JsonOption;
-import dev.vitrina.core.artifact.ArtifactManifest;
+import dev.vitrina.core.artifact.ArtifactHome;
 import dev.vitrina.core.os.ProcessStats;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.forecast.backtest.MarketplaceForecaster;
@@ -64,17 +64,18 @@ final class TrainCommand implements Callable<Integer> {
       r = fc.forecast(o, spec, null, p);
       p.done(); // early stopping usually ends before the planned rounds
     }
-    ArtifactManifest manifest;
+    ArtifactHome.Published published;
     List<Integer> rounds = new ArrayList<>();
     try (MarketplaceModel model = new MarketplaceModel(spec, o, r.models())) {
-      manifest = model.save(out);
+      published = model.save(out);
       for (GbmModel m : r.models()) {
         rounds.add(m.bestRound());
       }
     }
     Map<String, Object> res = new LinkedHashMap<>();
     res.put("out", out.toString());
-    res.put("format", manifest.format());
+    res.put("version", published.version());
+    res.put("format", published.manifest().format());
     res.put("level", spec.level().toString());
     res.put("freq", spec.freq().name().toLowerCase(java.util.Locale.ROOT));
     res.put("horizon_days", spec.horizonDays());
@@ -92,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
         String.format(
             java.util.Locale.ROOT,
             "trained %d model(s) at %s,%s for %d days from %s on %,d series (best rounds %s) in"
-                + " %.1f s%nsaved %s",
+                + " %.1f s%nsaved %s as version %s (earlier versions are kept beside it)",
             r.models().size(),
             spec.level(),
             res.get("freq"),
@@ -101,7 +102,8 @@ final class TrainCommand implements Callable<Integer> {
             r.levelPanel().seriesCount(),
             rounds,
             r.fitSeconds(),
-            out));
+            out,
+            published.version()));
     return 0;
   }
 }

@@ -122,8 +122,8 @@ class ForecastCommandTest {
     assertThat(t.code()).as(t.err()).isZero();
     JsonNode tj = Json.mapper().readTree(t.out());
     assertThat(tj.get("models").asInt()).isEqualTo(2);
-    assertThat(Files.exists(model.resolve("manifest.json"))).isTrue();
-    assertThat(Files.exists(model.resolve("gbm-1").resolve("model.txt"))).isTrue();
+    assertThat(Files.exists(model.resolve("v1").resolve("manifest.json"))).isTrue();
+    assertThat(Files.exists(model.resolve("v1").resolve("gbm-1").resolve("model.txt"))).isTrue();
 
     Path out = tmp.resolve("fc.parquet");
     Captured p =

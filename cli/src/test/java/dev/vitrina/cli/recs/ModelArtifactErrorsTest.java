@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vitrina.cli.VitrinaCli;
 import dev.vitrina.cli.VitrinaCli.Captured;
+import dev.vitrina.core.artifact.ArtifactHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +49,7 @@ class ModelArtifactErrorsTest {
   @Test
   void aTruncatedManifestExitsWithTwo() throws Exception {
     Path model = train("truncated");
-    Path manifest = model.resolve("manifest.json");
+    Path manifest = ArtifactHome.resolve(model).resolve("manifest.json");
     String s = Files.readString(manifest);
     Files.writeString(manifest, s.substring(0, s.length() / 3));
     Captured r = recommend(model);
@@ -62,7 +63,7 @@ class ModelArtifactErrorsTest {
   @Test
   void aFileMissingFromTheManifestExitsWithTwo() throws Exception {
     Path model = train("unlisted");
-    Files.writeString(model.resolve("stray.bin"), "x");
+    Files.writeString(ArtifactHome.resolve(model).resolve("stray.bin"), "x");
     Captured r = recommend(model);
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).contains("stray.bin not listed in").doesNotContain("\tat ");
@@ -71,7 +72,7 @@ class ModelArtifactErrorsTest {
   @Test
   void aCorruptFileExitsWithTwo() throws Exception {
     Path model = train("corrupt");
-    Files.writeString(model.resolve("items.ids"), "garbage");
+    Files.writeString(ArtifactHome.resolve(model).resolve("items.ids"), "garbage");
     Captured r = recommend(model);
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).contains("checksum mismatch for items.ids").doesNotContain("\tat ");

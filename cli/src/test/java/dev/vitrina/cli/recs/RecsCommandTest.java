@@ -132,7 +132,7 @@ class RecsCommandTest {
             "--json");
     assertThat(t.code()).as(t.err()).isZero();
     assertThat(t.json().get("users").asInt()).isEqualTo(3);
-    assertThat(Files.exists(model.resolve("manifest.json"))).isTrue();
+    assertThat(Files.exists(model.resolve("v1").resolve("manifest.json"))).isTrue();
 
     // u1 has seen a and b: the most popular unseen items are c (2 users) then d (1)
     Captured r =
@@ -511,7 +511,7 @@ class RecsCommandTest {
           .isEqualTo(2);
       Captured notModel = run(concat(cmd, "--model", tmp.toString()));
       assertThat(notModel.code()).as(what + ": not a model").isEqualTo(2);
-      assertThat(notModel.err()).as(what).contains("not a saved model");
+      assertThat(notModel.err()).as(what).contains("not a vitrina artifact");
     }
     Captured user = run("recs", "recommend", "--model", model.toString(), "--user", "nobody");
     assertThat(user.code()).isEqualTo(2);

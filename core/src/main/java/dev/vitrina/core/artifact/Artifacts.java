@@ -33,9 +33,10 @@ import java.util.stream.Stream;
 /**
  * Saves and loads artifact directories. {@link #save} lets the caller write its files into a fresh
  * temporary directory, adds {@code manifest.json} with a SHA-256 of every file, and moves the
- * directory onto the target in one rename; {@link #load} checks the manifest, the format, the
- * version, that the directory holds exactly the files the manifest lists, and every checksum before
- * the caller reads a byte.
+ * directory to the target in one rename (an artifact is immutable: it is never replaced; {@link
+ * ArtifactHome} keeps numbered versions of one model behind an atomic pointer); {@link #load}
+ * checks the manifest, the format, the version, that the directory holds exactly the files the
+ * manifest lists, and every checksum before the caller reads a byte.
  *
  * <p>Entries named like {@link AtomicWrite}'s temporaries ({@code .NAME.tmp-...}, see {@link
  * AtomicWrite#isTempName}), at any depth, are unfinished writes and never part of an artifact:
@@ -61,8 +62,8 @@ public final class Artifacts {
   /**
    * Writes an artifact directory atomically.
    *
-   * @param dir the target directory: absent, empty, or an artifact (it holds {@code
-   *     manifest.json}), which is replaced
+   * @param dir the target directory: absent or empty (artifacts are immutable: an existing one is
+   *     never replaced; see {@link ArtifactHome} for numbered versions of one model)
    * @param format the format name
    * @param formatVersion the format version
    * @param parameters training parameters (JSON-serialisable values)
@@ -70,8 +71,8 @@ public final class Artifacts {
    * @param body writes the artifact's files into the directory it is given; it must not write a
    *     top-level {@code manifest.json}
    * @return the manifest written
-   * @throws IllegalArgumentException when {@code dir} is a file or a non-empty directory that is
-   *     not an artifact (its files would be lost), or when the body wrote {@code manifest.json}
+   * @throws IllegalArgumentException when {@code dir} is a file or a non-empty directory, or when
+   *     the body wrote {@code manifest.json}
    */
   public static ArtifactManifest save(
       Path dir,
@@ -431,7 +432,14 @@ public final class Artifacts {
               + " file");
     }
     if (Files.exists(dir.resolve(ArtifactManifest.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
-      return;
+      throw new InvalidArtifactException(
+          dir,
+          dir.resolve(ArtifactManifest.FILE_NAME),
+          "cannot save an artifact to "
+              + dir
+              + ": an artifact is already there, and artifacts are immutable (a reader must never"
+              + " find one half-replaced); save to a model home, which keeps numbered versions"
+              + " (ArtifactHome.publish), or choose a new directory");
     }
     try (Stream<Path> entries = Files.list(dir)) {
       if (entries.findAny().isPresent()) {
@@ -440,8 +448,8 @@ public final class Artifacts {
                 + dir
                 + ": the directory is not empty and holds no "
                 + ArtifactManifest.FILE_NAME
-                + ", so it is not an artifact and replacing it would delete its files; choose a"
-                + " new or empty directory");
+                + ", so it is not an artifact and writing there would mix files; choose a new or"
+                + " empty directory");
       }
     }
   }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,7 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * Atomic file and directory writes: content goes to a temporary sibling first and is moved onto the
- * target in one rename, so readers see either the old content or the complete new one.
+ * target in one rename, so readers see either the old content or the complete new one. Files are
+ * replaced; directories never are ({@link #writeDirectory} refuses an existing non-empty target).
  *
  * <h2>Temporary names</h2>
  *
@@ -47,12 +50,13 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>Concurrent writers: the temporary of a running process is never removed by another process on
- * the same machine, however old, so two processes may write the same target at once (the last
- * rename wins, each rename is complete). PIDs are meaningful on one machine only: on a file system
- * shared by several machines or PID namespaces, a writer elsewhere whose temporary has been idle
- * for {@link #STALE_GRACE} can lose it; its write then fails with an {@link IOException} and the
- * target keeps its previous content, never a half-written one. Removing stale temporaries is best
- * effort: a temporary that cannot be deleted is left for a later write and does not fail this one.
+ * the same machine, however old, so two processes may write the same file at once (the last rename
+ * wins, each rename is complete; for a directory the second rename fails). PIDs are meaningful on
+ * one machine only: on a file system shared by several machines or PID namespaces, a writer
+ * elsewhere whose temporary has been idle for {@link #STALE_GRACE} can lose it; its write then
+ * fails with an {@link IOException} and the target keeps its previous content, never a half-written
+ * one. Removing stale temporaries is best effort: a temporary that cannot be deleted is left for a
+ * later write and does not fail this one.
  */
 public final class AtomicWrite {
 
@@ -99,11 +103,12 @@ public final class AtomicWrite {
   }
 
   /**
-   * Fills a fresh temporary directory with {@code body} and then moves it onto {@code target}. An
-   * existing target directory is replaced: it is first renamed aside (to a temporary name), then
-   * deleted after the move. A crash never leaves a partly filled target: before the first rename
-   * the target is the old directory, after the second it is the complete new one, and between the
-   * two it is briefly absent.
+   * Fills a fresh temporary directory with {@code body} and then moves it to {@code target} in one
+   * rename. The target is never replaced: it must be absent or an empty directory (removed just
+   * before the rename). A crash never leaves a partly filled target.
+   *
+   * @throws FileAlreadyExistsException when the target exists and is not an empty directory, or
+   *     another writer created it meanwhile (the temporary is removed)
    */
   public static void writeDirectory(Path target, IoConsumer<Path> body) throws IOException {
     Path abs = target.toAbsolutePath();
@@ -111,23 +116,37 @@ public final class AtomicWrite {
     if (parent != null) {
       Files.createDirectories(parent);
     }
+    refuseExisting(abs);
     Path tmp = tempSibling(abs);
     Files.createDirectory(tmp);
     try {
       body.accept(tmp);
-      Path old = null;
-      if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-        old = tempSibling(abs);
-        Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-      if (old != null) {
-        deleteRecursively(old);
+      refuseExisting(abs);
+      try {
+        Files.deleteIfExists(abs); // an empty directory only: refuseExisting checked
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+      } catch (DirectoryNotEmptyException e) {
+        throw new FileAlreadyExistsException(abs.toString(), null, "written by another writer");
       }
     } catch (IOException | RuntimeException | Error e) {
       deleteRecursively(tmp);
       throw e;
     }
+  }
+
+  private static void refuseExisting(Path abs) throws IOException {
+    if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
+      try (Stream<Path> s = Files.list(abs)) {
+        if (s.findAny().isEmpty()) {
+          return;
+        }
+      }
+    }
+    throw new FileAlreadyExistsException(
+        abs.toString(), null, "exists and is not empty; directories are never replaced");
   }
 
   /**

@@ -236,10 +236,15 @@ class ArtifactsTest {
   }
 
   @Test
-  void saveReplacesAnArtifactButNotAForeignDirectory() throws IOException {
+  void anArtifactIsNeverReplacedNorAForeignDirectoryOverwritten() throws IOException {
     Path dir = saved();
-    Artifacts.save(dir, FORMAT, 1, Map.of(), "", d -> Files.writeString(d.resolve("y"), "2"));
-    assertThat(Artifacts.load(dir, FORMAT, 1).files()).containsOnlyKeys("y");
+    assertThatThrownBy(
+            () ->
+                Artifacts.save(
+                    dir, FORMAT, 1, Map.of(), "", d -> Files.writeString(d.resolve("y"), "2")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("artifacts are immutable");
+    assertThat(Artifacts.load(dir, FORMAT, 2).files()).containsOnlyKeys("a.bin", "sub/b.txt");
     try (var s = Files.list(tmp)) {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactly("model");
     }
@@ -256,8 +261,8 @@ class ArtifactsTest {
   }
 
   @Test
-  void aSaveThatFailsLeavesTheOldArtifactAndNoTemporary() throws IOException {
-    Path dir = saved();
+  void aSaveThatFailsLeavesNoTargetAndNoTemporary() throws IOException {
+    Path dir = tmp.resolve("model");
     assertThatThrownBy(
             () ->
                 Artifacts.save(
@@ -271,9 +276,8 @@ class ArtifactsTest {
                       throw new IOException("disk full");
                     }))
         .hasMessage("disk full");
-    assertThat(Artifacts.load(dir, FORMAT, 2).files()).containsOnlyKeys("a.bin", "sub/b.txt");
     try (var s = Files.list(tmp)) {
-      assertThat(s.map(p -> p.getFileName().toString())).containsExactly("model");
+      assertThat(s).isEmpty();
     }
     assertThat(AtomicWrite.isTempName(".model.tmp-1-a")).isTrue();
   }

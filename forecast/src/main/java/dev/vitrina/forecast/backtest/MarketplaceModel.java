@@ -1,5 +1,6 @@
 package dev.vitrina.forecast.backtest;
 
+import dev.vitrina.core.artifact.ArtifactHome;
 import dev.vitrina.core.artifact.ArtifactManifest;
 import dev.vitrina.core.artifact.Artifacts;
 import dev.vitrina.demand.panel.Freq;
@@ -29,8 +30,12 @@ public record MarketplaceModel(MarketplaceSpec spec, int originDay, List<GbmMode
   /** The artifact format name. */
   public static final String FORMAT = "vitrina.forecast.marketplace";
 
-  /** Saves atomically. */
-  public ArtifactManifest save(Path dir) throws IOException {
+  /**
+   * Saves the model as a new version of the model home {@code dir} (see {@link ArtifactHome}): a
+   * complete, immutable version directory, then an atomic switch of the home's pointer. Earlier
+   * versions stay readable; a reader never finds the model half-written.
+   */
+  public ArtifactHome.Published save(Path dir) throws IOException {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("level", spec.level().toString());
     p.put("freq", spec.freq().name());
@@ -49,7 +54,7 @@ public record MarketplaceModel(MarketplaceSpec spec, int originDay, List<GbmMode
     for (GbmModel m : models) {
       fp.append(m.fingerprint(), 0, 16);
     }
-    return Artifacts.save(
+    return ArtifactHome.publish(
         dir,
         FORMAT,
         1,
@@ -62,9 +67,13 @@ public record MarketplaceModel(MarketplaceSpec spec, int originDay, List<GbmMode
         });
   }
 
-  /** Loads and verifies an artifact written by {@link #save}. */
+  /**
+   * Loads and verifies the current version of a model home written by {@link #save} (or one version
+   * directory of it).
+   */
   @SuppressWarnings("unchecked")
-  public static MarketplaceModel load(Path dir) throws IOException {
+  public static MarketplaceModel load(Path path) throws IOException {
+    Path dir = ArtifactHome.resolve(path);
     ArtifactManifest m = Artifacts.load(dir, FORMAT, 1);
     Map<String, Object> p = m.parameters();
     List<Integer> groups = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.vitrina.forecast.gbm;
 
+import dev.vitrina.core.artifact.ArtifactHome;
 import dev.vitrina.core.artifact.ArtifactManifest;
 import dev.vitrina.core.artifact.Artifacts;
 import dev.vitrina.core.check.Checks;
@@ -213,7 +214,8 @@ public final class GbmModel implements AutoCloseable {
 
   /** Loads a model saved by {@link #save}, verifying format, version and checksums. */
   @SuppressWarnings("unchecked")
-  public static GbmModel load(Path dir) throws IOException {
+  public static GbmModel load(Path path) throws IOException {
+    Path dir = ArtifactHome.resolve(path);
     ArtifactManifest m = Artifacts.load(dir, FORMAT, FORMAT_VERSION);
     String text = Files.readString(dir.resolve("model.txt"), StandardCharsets.UTF_8);
     String[] names =

@@ -143,13 +143,16 @@ class GbmTest {
       assertThatThrownBy(() -> GbmModel.load(art))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("checksum mismatch");
+      // an artifact is immutable: saving over it is refused, a new directory is needed
+      assertThatThrownBy(() -> m.save(art)).hasMessageContaining("artifacts are immutable");
       // a manifest that lost a file's entry: the file is not loaded unchecked
-      m.save(art);
-      Path manifest = art.resolve("manifest.json");
+      Path art2 = dir.resolve("model2");
+      m.save(art2);
+      Path manifest = art2.resolve("manifest.json");
       Files.writeString(
           manifest,
           Files.readString(manifest).replaceAll("\"features\\.json\" : \"[0-9a-f]+\",", ""));
-      assertThatThrownBy(() -> GbmModel.load(art))
+      assertThatThrownBy(() -> GbmModel.load(art2))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("file features.json not listed in " + manifest);
     }

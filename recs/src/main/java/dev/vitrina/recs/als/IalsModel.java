@@ -226,7 +226,8 @@ public final class IalsModel extends BaseRecommender {
   }
 
   /** Loads a model saved by {@link #save(Path)}, verifying format, version and checksums. */
-  public static IalsModel load(Path dir) throws IOException {
+  public static IalsModel load(Path path) throws IOException {
+    Path dir = dev.vitrina.core.artifact.ArtifactHome.resolve(path);
     Common c = readCommon(dir, FORMAT, VERSION);
     Object fv = c.parameters().get("factors");
     if (!(fv instanceof Number n)) {

@@ -64,7 +64,8 @@ public final class EaseModel extends BaseRecommender {
   }
 
   /** Loads a model saved by {@link #save(Path)}, verifying format, version and checksums. */
-  public static EaseModel load(Path dir) throws IOException {
+  public static EaseModel load(Path path) throws IOException {
+    Path dir = dev.vitrina.core.artifact.ArtifactHome.resolve(path);
     Common c = readCommon(dir, FORMAT, VERSION);
     float[] b = ModelFiles.readFloats(dir.resolve("weights.f32"));
     long n = c.items().size();

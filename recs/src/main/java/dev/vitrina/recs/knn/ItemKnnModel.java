@@ -74,7 +74,8 @@ public final class ItemKnnModel extends BaseRecommender {
   }
 
   /** Loads a model saved by {@link #save(Path)}, verifying format, version and checksums. */
-  public static ItemKnnModel load(Path dir) throws IOException {
+  public static ItemKnnModel load(Path path) throws IOException {
+    Path dir = dev.vitrina.core.artifact.ArtifactHome.resolve(path);
     Common c = readCommon(dir, FORMAT, VERSION);
     int[] ptr = ModelFiles.readInts(dir.resolve("neighbors.indptr"));
     int[] idx = ModelFiles.readInts(dir.resolve("neighbors.indices"));

@@ -1,5 +1,6 @@
 package dev.vitrina.recs.model;
 
+import dev.vitrina.core.artifact.ArtifactHome;
 import dev.vitrina.core.artifact.ArtifactManifest;
 import dev.vitrina.core.artifact.Artifacts;
 import dev.vitrina.core.ids.IdIndex;
@@ -349,7 +350,7 @@ public abstract class BaseRecommender implements Recommender {
 
   @Override
   public void save(Path dir) throws IOException {
-    Artifacts.save(
+    ArtifactHome.publish(
         dir,
         format(),
         formatVersion(),

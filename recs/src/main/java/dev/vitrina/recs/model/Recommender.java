@@ -62,6 +62,11 @@ public interface Recommender {
    */
   BatchRecommendations recommendAll(int k, RecommendOptions options);
 
-  /** Saves the model as an artifact directory (atomically, with a manifest). */
+  /**
+   * Saves the model as a new version in the model home {@code dir} (see {@code
+   * dev.vitrina.core.artifact.ArtifactHome}): a complete, immutable artifact directory with a
+   * manifest, then an atomic switch of the home's pointer. Loading the home gives the newest
+   * version; a reader never finds it half-written.
+   */
   void save(Path dir) throws IOException;
 }

@@ -122,7 +122,8 @@ public final class PopularModel extends BaseRecommender {
   }
 
   /** Loads a model saved by {@link #save(Path)}, verifying format, version and checksums. */
-  public static PopularModel load(Path dir) throws IOException {
+  public static PopularModel load(Path path) throws IOException {
+    Path dir = dev.vitrina.core.artifact.ArtifactHome.resolve(path);
     Common c = readCommon(dir, FORMAT, VERSION);
     java.util.Map<String, String> p = new java.util.TreeMap<>();
     c.parameters().forEach((k, v) -> p.put(k, String.valueOf(v)));

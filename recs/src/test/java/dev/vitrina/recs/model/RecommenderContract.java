@@ -3,6 +3,7 @@ package dev.vitrina.recs.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vitrina.core.artifact.ArtifactHome;
 import dev.vitrina.recs.Fixtures;
 import dev.vitrina.recs.RecsModels;
 import dev.vitrina.recs.data.Interactions;
@@ -77,9 +78,27 @@ public abstract class RecommenderContract {
   }
 
   @Test
+  void savingAgainPublishesANewVersionAndKeepsTheOldOne(@TempDir Path tmp) throws IOException {
+    Path home = tmp.resolve("model");
+    model.save(home);
+    Path v1 = ArtifactHome.resolve(home);
+    Recommender other = trainer(7, 1).fit(data);
+    other.save(home);
+    Path v2 = ArtifactHome.resolve(home);
+    assertThat(v2).isNotEqualTo(v1);
+    assertThat(ArtifactHome.versions(home)).containsExactly("v1", "v2");
+    // the home loads the newest version; the first stays complete and loadable
+    assertSameBatches(
+        RecsModels.load(home).recommendAll(10, batchOpts()), other.recommendAll(10, batchOpts()));
+    assertSameBatches(
+        RecsModels.load(v1).recommendAll(10, batchOpts()), model.recommendAll(10, batchOpts()));
+  }
+
+  @Test
   void loadRejectsACorruptedFile(@TempDir Path tmp) throws IOException {
-    Path dir = tmp.resolve("model");
-    model.save(dir);
+    Path home = tmp.resolve("model");
+    model.save(home);
+    Path dir = ArtifactHome.resolve(home);
     Path f = dir.resolve("train.data");
     byte[] bytes = Files.readAllBytes(f);
     bytes[bytes.length - 1] ^= 1;
@@ -91,8 +110,9 @@ public abstract class RecommenderContract {
 
   @Test
   void loadRejectsAFileTheManifestDoesNotList(@TempDir Path tmp) throws IOException {
-    Path dir = tmp.resolve("model");
-    model.save(dir);
+    Path home = tmp.resolve("model");
+    model.save(home);
+    Path dir = ArtifactHome.resolve(home);
     Path manifest = dir.resolve("manifest.json");
     Files.writeString(
         manifest,
