@@ -72,7 +72,8 @@ public final class ArtifactHome {
     checkHome(home);
     Files.createDirectories(home);
     for (int attempt = 0; ; attempt++) {
-      String version = "v" + (newest(home) + 1);
+      int number = newest(home) + 1;
+      String version = "v" + number;
       try {
         ArtifactManifest m =
             Artifacts.save(
@@ -81,8 +82,9 @@ public final class ArtifactHome {
         prune(home, version);
         return new Published(home, version, m);
       } catch (FileAlreadyExistsException | InvalidArtifactException e) {
-        // another process published the same version number meanwhile: take the next one
-        if (attempt >= 10 || !Files.exists(home.resolve(version))) {
+        // another writer published the same version number meanwhile (it may even be pruned
+        // already): take the next free one
+        if (attempt >= 10 || (!Files.exists(home.resolve(version)) && newest(home) < number)) {
           throw e;
         }
       }
@@ -151,7 +153,11 @@ public final class ArtifactHome {
     List<String> v = new ArrayList<>(versions(home));
     v.remove(current);
     for (int i = 0; i < v.size() - (KEEP - 1); i++) {
-      AtomicWrite.deleteRecursively(home.resolve(v.get(i)));
+      try {
+        AtomicWrite.deleteRecursively(home.resolve(v.get(i)));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // housekeeping only: another publisher may be removing the same old version
+      }
     }
   }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -123,10 +122,13 @@ public final class AtomicWrite {
       body.accept(tmp);
       refuseExisting(abs);
       try {
-        Files.deleteIfExists(abs); // an empty directory only: refuseExisting checked
+        // rename(2) replaces an empty directory and fails on a non-empty one
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-      } catch (DirectoryNotEmptyException e) {
-        throw new FileAlreadyExistsException(abs.toString(), null, "written by another writer");
+      } catch (IOException e) {
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+          throw new FileAlreadyExistsException(abs.toString(), null, "written by another writer");
+        }
+        throw e;
       }
     } catch (IOException | RuntimeException | Error e) {
       deleteRecursively(tmp);

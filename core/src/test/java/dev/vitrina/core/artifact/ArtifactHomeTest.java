@@ -121,6 +121,7 @@ class ArtifactHomeTest {
                 try {
                   publish(home, "t" + id);
                 } catch (IOException | RuntimeException e) {
+                  e.printStackTrace();
                   failed.set(true);
                 }
               });

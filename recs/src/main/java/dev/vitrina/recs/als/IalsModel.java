@@ -4,16 +4,20 @@ import dev.vitrina.recs.data.UserItemMatrix;
 import dev.vitrina.recs.linalg.Kernels;
 import dev.vitrina.recs.model.BaseRecommender;
 import dev.vitrina.recs.model.BatchRecommendations;
+import dev.vitrina.recs.model.FoldIn;
+import dev.vitrina.recs.model.ItemEmbeddings;
 import dev.vitrina.recs.model.ItemFilter;
 import dev.vitrina.recs.model.ModelFiles;
 import dev.vitrina.recs.model.Parallel;
 import dev.vitrina.recs.model.RecommendOptions;
 import dev.vitrina.recs.model.Recommendations;
+import dev.vitrina.recs.model.RequestContext;
 import dev.vitrina.recs.model.SeenItems;
 import dev.vitrina.recs.model.TopK;
 import dev.vitrina.recs.model.UnknownUserPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A fitted implicit-ALS model: the score of item {@code i} for user {@code u} is the dot product of
@@ -24,7 +28,7 @@ import java.nio.file.Path;
  * of 64 users x 256 items) fused with top-k selection: no users x items score matrix is ever held.
  * Single and batch recommendations use the same kernel and so agree exactly.
  */
-public final class IalsModel extends BaseRecommender {
+public final class IalsModel extends BaseRecommender implements FoldIn, ItemEmbeddings {
 
   /** The artifact format name. */
   public static final String FORMAT = "vitrina.recs.ials";
@@ -33,6 +37,7 @@ public final class IalsModel extends BaseRecommender {
   private static final int USER_BLOCK = 64;
   private static final int TILE_PANELS = 16;
 
+  private final IalsConfig config;
   private final int f;
   private final float[] userFactors;
   private final float[] itemFactors;
@@ -41,8 +46,14 @@ public final class IalsModel extends BaseRecommender {
   private final int width;
   private final Kernels kernels = Kernels.get();
 
+  /** {@code Y'Y + lambda I} for fold-in; computed on first use (a benign race: same value). */
+  private volatile float[] gram;
+
   IalsModel(Common common, int factors, float[] userFactors, float[] itemFactors) {
     super("ials", common);
+    Map<String, String> p = new java.util.TreeMap<>();
+    common.parameters().forEach((k, v) -> p.put(k, String.valueOf(v)));
+    this.config = IalsConfig.fromParams(p);
     this.f = factors;
     this.userFactors = userFactors;
     this.itemFactors = itemFactors;
@@ -87,6 +98,69 @@ public final class IalsModel extends BaseRecommender {
       kernels.scorePanel4(userFactors, xo, xo, xo, xo, panels, panel * f * width, f, tile);
       System.arraycopy(tile, 0, out, start, Math.min(width, items - start));
     }
+  }
+
+  @Override
+  protected void scoreHistory(int[] items, float[] values, int from, int to, float[] out) {
+    float[] x = solve(items, values, from, to);
+    int n = numItems();
+    float[] tile = new float[4 * width];
+    for (int panel = 0, start = 0; start < n; panel++, start += width) {
+      kernels.scorePanel4(x, 0, 0, 0, 0, panels, panel * f * width, f, tile);
+      System.arraycopy(tile, 0, out, start, Math.min(width, n - start));
+    }
+  }
+
+  @Override
+  public float[] foldIn(int[] items, float[] values) {
+    if (items.length == 0) {
+      return new float[f];
+    }
+    UserItemMatrix row = historyRow(RequestContext.ofHistory(items).withHistory(items, values));
+    return solve(row.indices(), row.data(), 0, row.indices().length);
+  }
+
+  /**
+   * The exact least-squares factors of a user with matrix values {@code values[from..to)} on items
+   * {@code items[from..to)}, against the fixed item factors: the same normal equations as a
+   * training sweep ({@code (Y'Y + lambda I + sum c y y') x = sum (1 + c) y}, {@code c = alpha r}),
+   * solved in double precision. {@code O(n f^2 + f^3)} for {@code n} items.
+   */
+  private float[] solve(int[] items, float[] values, int from, int to) {
+    float[] g = gram();
+    int n = to - from;
+    int[] idx = java.util.Arrays.copyOfRange(items, from, to);
+    float[] c = new float[n];
+    for (int p = 0; p < n; p++) {
+      c[p] = (float) (config.alpha() * values[from + p]);
+    }
+    float extra =
+        config.regExponent() == 0
+            ? 0f
+            : (float) (config.regularization() * (Math.pow(n, config.regExponent()) - 1));
+    float[] x = new float[f];
+    new CholeskySolver(f).solve(x, 0, itemFactors, g, new int[] {0, n}, idx, c, extra);
+    return x;
+  }
+
+  /** {@code Y'Y + lambda I}, computed once on first use. */
+  private float[] gram() {
+    float[] g = gram;
+    if (g == null) {
+      g = IalsTrainer.gram(itemFactors, numItems(), f, config.regularization(), 1);
+      gram = g;
+    }
+    return g;
+  }
+
+  @Override
+  public int dimension() {
+    return f;
+  }
+
+  @Override
+  public void itemVector(int item, float[] out) {
+    System.arraycopy(itemFactors, item * f, out, 0, f);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.vitrina.recs.ease;
 
-import dev.vitrina.recs.data.UserItemMatrix;
 import dev.vitrina.recs.linalg.Kernels;
 import dev.vitrina.recs.model.BaseRecommender;
 import dev.vitrina.recs.model.ModelFiles;
@@ -28,12 +27,11 @@ public final class EaseModel extends BaseRecommender {
   }
 
   @Override
-  protected void scoreUser(int user, float[] out) {
+  protected void scoreHistory(int[] items, float[] values, int from, int to, float[] out) {
     int n = numItems();
     java.util.Arrays.fill(out, 0f);
-    UserItemMatrix m = trainingMatrix();
-    for (int p = m.indptr()[user]; p < m.indptr()[user + 1]; p++) {
-      K.axpy(m.data()[p], b, m.indices()[p] * n, out, 0, n);
+    for (int p = from; p < to; p++) {
+      K.axpy(values[p], b, items[p] * n, out, 0, n);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.vitrina.recs.knn;
 
-import dev.vitrina.recs.data.UserItemMatrix;
 import dev.vitrina.recs.model.BaseRecommender;
 import dev.vitrina.recs.model.ModelFiles;
 import java.io.IOException;
@@ -31,12 +30,11 @@ public final class ItemKnnModel extends BaseRecommender {
   }
 
   @Override
-  protected void scoreUser(int user, float[] out) {
+  protected void scoreHistory(int[] items, float[] values, int from, int to, float[] out) {
     Arrays.fill(out, 0f);
-    UserItemMatrix m = trainingMatrix();
-    for (int p = m.indptr()[user]; p < m.indptr()[user + 1]; p++) {
-      int i = m.indices()[p];
-      float x = m.data()[p];
+    for (int p = from; p < to; p++) {
+      int i = items[p];
+      float x = values[p];
       for (int q = indptr[i]; q < indptr[i + 1]; q++) {
         out[neighbors[q]] += x * similarities[q];
       }

@@ -5,6 +5,7 @@ import dev.vitrina.core.artifact.ArtifactManifest;
 import dev.vitrina.core.artifact.Artifacts;
 import dev.vitrina.core.ids.IdIndex;
 import dev.vitrina.recs.data.UserItemMatrix;
+import dev.vitrina.recs.data.ValueTransform;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  * popularity fallback, item filters, top-k selection, batch recommendation and saving. A model
  * supplies dense scores ({@link #scoreUser}, {@link #scoreSimilar}) and its own files.
  */
-public abstract class BaseRecommender implements Recommender {
+public abstract class BaseRecommender implements Recommender, ItemSimilarity {
 
   /**
    * The state every model keeps.
@@ -97,9 +98,21 @@ public abstract class BaseRecommender implements Recommender {
 
   /**
    * Writes the model's dense score for every item into {@code out} (length {@link #numItems()}).
-   * Called only for users with training interactions; may use {@code out} freely.
+   * Called only for users with training interactions; may use {@code out} freely. The default
+   * scores the user's training row through {@link #scoreHistory}.
    */
-  protected abstract void scoreUser(int user, float[] out);
+  protected void scoreUser(int user, float[] out) {
+    UserItemMatrix m = common.seen();
+    scoreHistory(m.indices(), m.data(), m.indptr()[user], m.indptr()[user + 1], out);
+  }
+
+  /**
+   * Writes the model's dense score for every item into {@code out} for a user whose interactions
+   * are {@code items[from..to)} with matrix values {@code values[from..to)} (distinct items in
+   * ascending order, values transformed as in training, like one row of {@link #trainingMatrix()}).
+   * Called with at least one item.
+   */
+  protected abstract void scoreHistory(int[] items, float[] values, int from, int to, float[] out);
 
   /** Writes the similarity of every item to {@code item} into {@code out}. */
   protected abstract void scoreSimilar(int item, float[] out);
@@ -186,6 +199,128 @@ public abstract class BaseRecommender implements Recommender {
     float[] scores = new float[numItems()];
     TopK top = new TopK(Math.min(k, Math.max(1, numItems())));
     return selectForUser(user, scores, top, options);
+  }
+
+  /** How raw interaction values became matrix values in training (parameter "transform"). */
+  protected ValueTransform transform() {
+    Object t = common.parameters().get("transform");
+    return t == null
+        ? ValueTransform.BINARY
+        : ValueTransform.valueOf(t.toString().toUpperCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * A request's history as one matrix row: distinct items in ascending order with their values
+   * summed and transformed as in training.
+   */
+  protected final UserItemMatrix historyRow(RequestContext ctx) {
+    int[] raw = ctx.historyItems();
+    int n = raw.length;
+    long[] keyed = new long[n];
+    for (int i = 0; i < n; i++) {
+      int item = raw[i];
+      if (item < 0 || item >= numItems()) {
+        throw new IllegalArgumentException(
+            "history item index " + item + " is out of range [0, " + numItems() + ")");
+      }
+      keyed[i] = ((long) item << 32) | i;
+    }
+    Arrays.sort(keyed);
+    int[] items = new int[n];
+    float[] values = new float[n];
+    int d = 0;
+    ValueTransform t = transform();
+    for (int i = 0; i < n; ) {
+      int item = (int) (keyed[i] >>> 32);
+      float sum = 0;
+      for (; i < n && (int) (keyed[i] >>> 32) == item; i++) {
+        sum += ctx.historyValue((int) keyed[i]);
+      }
+      items[d] = item;
+      values[d++] = t.apply(sum);
+    }
+    return UserItemMatrix.of(
+        1, numItems(), new int[] {0, d}, Arrays.copyOf(items, d), Arrays.copyOf(values, d));
+  }
+
+  /**
+   * Dense scores for a request into {@code out}: from its history, else from its user's training
+   * row; false when neither is usable (no history items, an unknown or cold user).
+   */
+  private boolean scoreContext(RequestContext ctx, float[] out) {
+    if (ctx.hasHistory()) {
+      if (ctx.historyItems().length == 0) {
+        return false;
+      }
+      UserItemMatrix row = historyRow(ctx);
+      scoreHistory(row.indices(), row.data(), 0, row.indices().length, out);
+      return true;
+    }
+    if (ctx.user() == RequestContext.NONE) {
+      return false;
+    }
+    checkUser(ctx.user());
+    if (isCold(ctx.user())) {
+      return false;
+    }
+    scoreUser(ctx.user(), out);
+    return true;
+  }
+
+  @Override
+  public void score(RequestContext context, int[] candidates, float[] out) {
+    if (out.length < candidates.length) {
+      throw new IllegalArgumentException(
+          "out has room for "
+              + out.length
+              + " scores, not the "
+              + candidates.length
+              + " candidates");
+    }
+    float[] dense = new float[numItems()];
+    if (!scoreContext(context, dense)) {
+      for (int i = 0; i < dense.length; i++) {
+        dense[i] = itemUsers[i];
+      }
+    }
+    for (int i = 0; i < candidates.length; i++) {
+      int c = candidates[i];
+      out[i] = c >= 0 && c < dense.length && itemUsers[c] > 0 ? dense[c] : Float.NaN;
+    }
+  }
+
+  @Override
+  public Recommendations recommend(RequestContext context, int k, RecommendOptions options) {
+    checkK(k);
+    if (!context.hasHistory() && context.user() != RequestContext.NONE) {
+      return recommend(context.user(), k, options);
+    }
+    float[] scores = new float[numItems()];
+    if (!scoreContext(context, scores)) {
+      return cold(
+          context.user() == RequestContext.NONE
+              ? "the request has no user and no history"
+              : "user '" + users().id(context.user()) + "' has an empty history",
+          k,
+          options);
+    }
+    if (options.seen() == SeenItems.EXCLUDE) {
+      for (int item : context.historyItems()) {
+        scores[item] = Float.NaN;
+      }
+    }
+    TopK top = new TopK(Math.min(k, Math.max(1, numItems())));
+    select(scores, -1, top, options.filter());
+    return top.drain(Recommendations.Source.MODEL);
+  }
+
+  @Override
+  public void similarities(int item, float[] out) {
+    if (item < 0 || item >= numItems()) {
+      throw new IllegalArgumentException(
+          "item index " + item + " is out of range [0, " + numItems() + ")");
+    }
+    scoreSimilar(item, out);
   }
 
   @Override

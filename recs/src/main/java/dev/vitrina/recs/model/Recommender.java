@@ -4,6 +4,7 @@ import dev.vitrina.core.ids.IdIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted recommender: immutable and thread-safe. Users and items are addressed by dense index
@@ -44,6 +45,36 @@ public interface Recommender {
    * RecommendOptions)}.
    */
   Recommendations recommend(String userId, int k, RecommendOptions options);
+
+  /**
+   * Scores a candidate set for a request: {@code out[i]} is the model's score of {@code
+   * candidates[i]} for the context's user, NaN for a candidate the model cannot score (an index out
+   * of range or an item without training interactions). The context's history, when present,
+   * replaces the training data for that user (items added after training count); a context with
+   * neither a usable history nor a known user with training interactions is scored by popularity
+   * (the number of training users of each item). Larger is better; scores compare only within one
+   * call.
+   *
+   * @throws IllegalArgumentException when {@code out} is shorter than {@code candidates}, the user
+   *     index is out of range, or a history item is out of range
+   */
+  void score(RequestContext context, int[] candidates, float[] out);
+
+  /**
+   * The top {@code k} items for a request. Without a history in the context this is {@link
+   * #recommend(int, int, RecommendOptions)} for its user; with one, the items are scored from that
+   * history and, under {@link SeenItems#EXCLUDE}, the history's items are the seen ones. A context
+   * without a usable history or known user follows the options' unknown-user policy.
+   */
+  Recommendations recommend(RequestContext context, int k, RecommendOptions options);
+
+  /**
+   * The model as an optional capability ({@link ItemSimilarity}, {@link ItemEmbeddings}, {@link
+   * FoldIn}, or a model-specific interface), or empty when the model lacks it.
+   */
+  default <T> Optional<T> capability(Class<T> type) {
+    return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+  }
 
   /**
    * The {@code k} items most similar to {@code item} (never the item itself), by the model's own

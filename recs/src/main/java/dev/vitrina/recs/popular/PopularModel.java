@@ -1,7 +1,6 @@
 package dev.vitrina.recs.popular;
 
 import dev.vitrina.recs.data.ItemAttributes;
-import dev.vitrina.recs.data.UserItemMatrix;
 import dev.vitrina.recs.model.BaseRecommender;
 import dev.vitrina.recs.model.ModelFiles;
 import dev.vitrina.recs.model.Recommendations;
@@ -52,16 +51,15 @@ public final class PopularModel extends BaseRecommender {
   }
 
   @Override
-  protected void scoreUser(int user, float[] out) {
+  protected void scoreHistory(int[] items, float[] values, int from, int to, float[] out) {
     if (!config.perCategory()) {
       System.arraycopy(popularity, 0, out, 0, popularity.length);
       return;
     }
     float[] share = new float[numCategories];
-    UserItemMatrix m = trainingMatrix();
     int total = 0;
-    for (int p = m.indptr()[user]; p < m.indptr()[user + 1]; p++) {
-      int c = categories[m.indices()[p]];
+    for (int p = from; p < to; p++) {
+      int c = categories[items[p]];
       if (c != ItemAttributes.NO_CATEGORY) {
         share[c]++;
         total++;

@@ -270,4 +270,123 @@ public abstract class RecommenderContract {
     }
     assertThat(modelNdcg / users).isGreaterThan(2 * random / users);
   }
+
+  /**
+   * Whether scoring a user's training history as a request reproduces the trained user exactly
+   * (true for models that score from the history directly; iALS folds the user in again, which is
+   * close but not identical to the factors of the last training sweep).
+   */
+  protected boolean historyScoringIsExact() {
+    return true;
+  }
+
+  /** The raw training rows of {@code user} as a request history (items and values). */
+  private RequestContext trainingHistory(int user) {
+    Interactions.RowsByUser rows = data.rowsByUser();
+    int from = rows.offsets()[user];
+    int to = rows.offsets()[user + 1];
+    int[] items = new int[to - from];
+    float[] values = new float[to - from];
+    for (int r = from; r < to; r++) {
+      items[r - from] = data.itemIndex(rows.rows()[r]);
+      values[r - from] = data.value(rows.rows()[r]);
+    }
+    return RequestContext.ofHistory().withHistory(items, values);
+  }
+
+  @Test
+  void aRequestCarryingTheTrainingHistoryRanksLikeTheTrainedUser() {
+    double overlap = 0;
+    int users = 0;
+    for (int u = 0; u < data.numUsers() && users < 30; u++) {
+      if (data.rowsByUser().count(u) == 0) {
+        continue;
+      }
+      users++;
+      Recommendations trained = model.recommend(u, 10, opts());
+      Recommendations fromHistory = model.recommend(trainingHistory(u), 10, opts());
+      if (historyScoringIsExact()) {
+        assertThat(fromHistory).as("user %d", u).isEqualTo(trained);
+      } else {
+        Set<Integer> a = new HashSet<>();
+        Arrays.stream(trained.items()).forEach(a::add);
+        overlap += Arrays.stream(fromHistory.items()).filter(a::contains).count() / 10.0;
+      }
+    }
+    if (!historyScoringIsExact()) {
+      assertThat(overlap / users)
+          .as("mean top-10 overlap with the trained users")
+          .isGreaterThan(0.7);
+    }
+  }
+
+  @Test
+  void scoreGivesTheRankingsScoresForCandidatesAndNaNForUnknownOnes() {
+    for (int u = 0; u < 10; u++) {
+      Recommendations r = model.recommend(u, 10, opts());
+      int[] candidates = Arrays.copyOf(r.items(), r.size() + 2);
+      candidates[r.size()] = -5; // out of range
+      candidates[r.size() + 1] = model.items().size() + 3;
+      float[] out = new float[candidates.length];
+      model.score(RequestContext.forUser(u), candidates, out);
+      for (int i = 0; i < r.size(); i++) {
+        assertThat(out[i]).as("user %d item %d", u, candidates[i]).isEqualTo(r.scores()[i]);
+      }
+      assertThat(out[r.size()]).isNaN();
+      assertThat(out[r.size() + 1]).isNaN();
+    }
+    assertThatThrownBy(() -> model.score(RequestContext.forUser(0), new int[3], new float[2]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aHistoryFromTheRequestIsScoredAndItsItemsAreSeen() {
+    // an anonymous user: five items, none of them from the training matrix of any user id
+    int[] history = {3, 17, 17, 42, 60};
+    RequestContext ctx = RequestContext.ofHistory(history);
+    Recommendations r = model.recommend(ctx, 20, opts());
+    assertThat(r.source()).isEqualTo(Recommendations.Source.MODEL);
+    assertThat(r.size()).isEqualTo(20);
+    for (int item : r.items()) {
+      assertThat(item).isNotIn(3, 17, 42, 60);
+    }
+    Recommendations withSeen = model.recommend(ctx, 120, opts().withSeen(SeenItems.INCLUDE));
+    assertThat(withSeen.size()).isGreaterThan(r.size());
+    // the same history gives the same answer; a different one may not
+    assertThat(model.recommend(RequestContext.ofHistory(history), 20, opts())).isEqualTo(r);
+    assertThatThrownBy(() -> model.recommend(RequestContext.ofHistory(-1), 5, opts()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("out of range");
+  }
+
+  @Test
+  void aRequestWithNothingKnownFollowsTheUnknownUserPolicy() {
+    RequestContext nobody = RequestContext.ofHistory();
+    assertThatThrownBy(() -> model.recommend(nobody, 5, opts()))
+        .isInstanceOf(UnknownIdException.class);
+    Recommendations pop =
+        model.recommend(nobody, 5, opts().withUnknownUsers(UnknownUserPolicy.FALLBACK_POPULAR));
+    assertThat(pop.source()).isEqualTo(Recommendations.Source.POPULAR_FALLBACK);
+    assertThat(pop.size()).isEqualTo(5);
+    // score() falls back to popularity: the most popular item scores highest
+    float[] out = new float[pop.size()];
+    model.score(nobody, pop.items(), out);
+    for (int i = 1; i < out.length; i++) {
+      assertThat(out[i]).isLessThanOrEqualTo(out[i - 1]);
+    }
+  }
+
+  @Test
+  void itemSimilarityIsACapabilityConsistentWithSimilarItems() {
+    ItemSimilarity sim = model.capability(ItemSimilarity.class).orElseThrow();
+    float[] all = new float[model.items().size()];
+    for (int item = 0; item < 10; item++) {
+      Recommendations top = model.similarItems(item, 5);
+      sim.similarities(item, all);
+      for (int i = 0; i < top.size(); i++) {
+        assertThat(all[top.items()[i]]).isEqualTo(top.scores()[i]);
+      }
+    }
+    assertThat(model.capability(String.class)).isEmpty();
+  }
 }

@@ -1,0 +1,2 @@
+/** Geographic points and distances, for location-aware ranking. */
+package dev.vitrina.core.geo;
