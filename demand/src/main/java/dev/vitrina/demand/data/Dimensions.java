@@ -1,7 +1,6 @@
 package dev.vitrina.demand.data;
 
 import dev.vitrina.core.ids.IdIndex;
-import dev.vitrina.core.io.parquet.ColumnData;
 import dev.vitrina.core.io.parquet.ColumnSpec;
 import dev.vitrina.core.io.parquet.ColumnType;
 import dev.vitrina.core.io.parquet.IntColumn;
@@ -66,10 +65,7 @@ public record Dimensions(
     Path calFile = dir.resolve("calendar.parquet");
     if (Files.exists(calFile)) {
       try (ParquetReader r = ParquetReader.open(calFile)) {
-        ColumnData d = r.readColumn(requireColumn(r, calFile, "date"));
-        if (!(d instanceof IntColumn dates)) {
-          throw new IOException(calFile + ": column 'date' must be a DATE column");
-        }
+        IntColumn dates = r.readDays(requireColumn(r, calFile, "date"));
         days = Arrays.copyOf(dates.values(), dates.size());
         for (int i = 1; i < days.length; i++) {
           if (days[i] <= days[i - 1]) {
@@ -123,10 +119,8 @@ public record Dimensions(
   }
 
   private static String requireColumn(ParquetReader r, Path file, String name) throws IOException {
-    for (ColumnSpec c : r.schema()) {
-      if (c.name().equals(name)) {
-        return name;
-      }
+    if (r.hasColumn(name)) {
+      return name;
     }
     throw new IOException(
         file

@@ -1,6 +1,5 @@
 package dev.vitrina.demand.features;
 
-import dev.vitrina.core.io.parquet.ColumnData;
 import dev.vitrina.core.io.parquet.IntColumn;
 import dev.vitrina.core.io.parquet.ParquetReader;
 import dev.vitrina.demand.data.Columns;
@@ -100,10 +99,7 @@ final class PriceTable {
     double[] regular = regular(sales, dims);
     try (ParquetReader r = ParquetReader.open(file)) {
       String[] ids = Columns.strings(r.readColumn("item_id"), file, "item_id");
-      ColumnData dc = r.readColumn("date");
-      if (!(dc instanceof IntColumn dates)) {
-        throw new IOException(file + ": column 'date' must be a DATE column");
-      }
+      IntColumn dates = r.readDays("date");
       float[] price = Columns.floats(r.readColumn("price"), file, "price");
       float[] promo = Columns.floats(r.readColumn("promo"), file, "promo");
       int[] itemOf = new int[0];

@@ -6,6 +6,7 @@ import dev.vitrina.core.io.csv.CsvReader;
 import dev.vitrina.core.io.csv.CsvRow;
 import dev.vitrina.core.io.parquet.ColumnData;
 import dev.vitrina.core.io.parquet.ColumnSpec;
+import dev.vitrina.core.io.parquet.ColumnType;
 import dev.vitrina.core.io.parquet.IntColumn;
 import dev.vitrina.core.io.parquet.LongColumn;
 import dev.vitrina.core.io.parquet.ParquetReader;
@@ -32,8 +33,12 @@ import java.util.Map;
  * date) rows are summed and counted, or fail with {@link SalesReadOptions.OnDuplicate#FAIL}.
  * Nothing is dropped without a count.
  *
- * <p>Dates in text are ISO {@code yyyy-MM-dd}. Rows are 1-based data rows for Parquet and physical
- * line numbers for CSV.
+ * <p>Dates in text are ISO {@code yyyy-MM-dd}. Parquet DATE and timestamp columns give the calendar
+ * date of {@link ParquetReader#readDays}: a timestamp's date in the column's own time zone (from
+ * the pandas or Arrow metadata; UTC when none is named; the wall-clock date of local timestamps);
+ * plain INT32 columns are days since 1970-01-01 and plain INT64 columns epoch milliseconds (UTC). A
+ * column the Parquet reader cannot read fails naming its Parquet type. Rows are 1-based data rows
+ * for Parquet and physical line numbers for CSV.
  */
 public final class SalesReader {
 
@@ -70,7 +75,7 @@ public final class SalesReader {
     try (ParquetReader r = ParquetReader.open(file)) {
       List<String> names = r.schema().stream().map(ColumnSpec::name).toList();
       for (String col : new String[] {c.store(), c.item(), c.date(), c.qty()}) {
-        if (!names.contains(col)) {
+        if (!r.hasColumn(col)) {
           throw new IllegalArgumentException(
               file
                   + " has no column '"
@@ -85,7 +90,16 @@ public final class SalesReader {
       int n = store.size();
       int[] day = new int[n];
       String[] badDate = null;
-      ColumnData d = r.readColumn(c.date());
+      ColumnType dateType =
+          r.schema().stream()
+              .filter(s -> s.name().equals(c.date()))
+              .map(ColumnSpec::type)
+              .findFirst()
+              .orElse(null);
+      ColumnData d =
+          dateType == ColumnType.DATE || dateType == ColumnType.TIMESTAMP_MILLIS
+              ? r.readDays(c.date())
+              : r.readColumn(c.date());
       switch (d) {
         case IntColumn ic -> {
           for (int i = 0; i < n; i++) {

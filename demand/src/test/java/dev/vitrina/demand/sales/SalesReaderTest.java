@@ -7,6 +7,8 @@ import dev.vitrina.core.ids.IdIndex;
 import dev.vitrina.core.validate.NoRowsException;
 import dev.vitrina.core.validate.ValidationReport;
 import dev.vitrina.demand.data.Dimensions;
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -164,5 +166,55 @@ class SalesReaderTest {
         SalesReader.read(badDates, SalesReadOptions.DEFAULT.withAllowEmpty(true), dims);
     assertThat(empty.rows()).isZero();
     assertThat(empty.report().rowsRejected()).isEqualTo(2);
+
+  private static Path fixture(String name) throws URISyntaxException {
+    return Path.of(SalesReaderTest.class.getResource("/sales/" + name).toURI());
+  }
+
+  private static int day(int y, int m, int d) {
+    return (int) LocalDate.of(y, m, d).toEpochDay();
+  }
+
+  /** The sales of every fixture (sales/make_fixtures.py), as (store, item, day, qty). */
+  private static void assertFixtureSales(SalesTable t) {
+    assertThat(t.report().rowsRejected()).isZero();
+    assertThat(t.rows()).isEqualTo(3);
+    List<String> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < t.rows(); i++) {
+      rows.add(
+          t.stores().id(t.store()[i])
+              + ","
+              + t.items().id(t.item()[i])
+              + ","
+              + LocalDate.ofEpochDay(t.day()[i])
+              + ","
+              + t.qty()[i]);
+    }
+    assertThat(rows)
+        .containsExactlyInAnyOrder(
+            "S1,A,2024-03-01,2.0", "S1,A,2024-03-02,3.0", "S1,B,2024-03-01,1.0");
+  }
+
+  @Test
+  void tokyoMidnightsStayOnTheirDay() throws Exception {
+    // pandas tz_localize('Asia/Tokyo'): 2024-03-01T00:00+09:00 is stored as 2024-02-29T15:00Z
+    assertFixtureSales(
+        SalesReader.read(fixture("sales_tokyo.parquet"), SalesReadOptions.DEFAULT, dims));
+  }
+
+  @Test
+  void sparkInt96DatesRead() throws Exception {
+    assertFixtureSales(
+        SalesReader.read(fixture("sales_int96.parquet"), SalesReadOptions.DEFAULT, dims));
+  }
+
+  @Test
+  void anUnreadableDateColumnIsNamedWithItsType() throws Exception {
+    Path f = fixture("sales_binary_date.parquet");
+    assertThatThrownBy(() -> SalesReader.read(f, SalesReadOptions.DEFAULT, dims))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("column 'date' (FIXED_LEN_BYTE_ARRAY(16))")
+        .hasMessageContaining(f.toString())
+        .hasMessageNotContaining("has no column");
   }
 }

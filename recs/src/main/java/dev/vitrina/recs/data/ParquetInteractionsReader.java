@@ -164,7 +164,7 @@ public final class ParquetInteractionsReader {
   private static ColumnData column(
       ParquetReader in, List<ColumnSpec> schema, String name, String role, Path file)
       throws IOException {
-    if (specOf(schema, name) == null) {
+    if (!in.hasColumn(name)) {
       throw new InteractionsFormatException(
           file
               + ": no "

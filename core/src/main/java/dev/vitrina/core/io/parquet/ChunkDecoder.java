@@ -5,11 +5,14 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 
 /**
  * Decodes the pages of one column chunk straight into primitive target arrays: dictionary pages,
  * data pages v1 and v2, PLAIN, PLAIN_DICTIONARY/RLE_DICTIONARY, RLE (booleans),
- * DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT. Non-null
+ * DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT; INT96
+ * timestamps decode to epoch milliseconds. A page whose header carries a CRC32 is checked against
+ * its bytes as stored (after the header, before decompression) before it is decoded. Non-null
  * values are decoded compactly and then spread over the rows from the back, so null handling costs
  * one pass. One instance per thread; set the target array, then call {@link #decode}.
  */
@@ -23,6 +26,7 @@ final class ChunkDecoder {
   private final Compression compression;
   private final Rle.Decoder rle = new Rle.Decoder();
   private final Footer.PageHeader header = new Footer.PageHeader();
+  private final CRC32 crc = new CRC32();
 
   // targets (one is set, by physical type)
   int[] ints;
@@ -98,6 +102,9 @@ final class ChunkDecoder {
             "page of " + compressed + " bytes runs past the end of the column chunk");
       }
       pos += compressed;
+      if (header.hasCrc) {
+        checkCrc(chunk, bodyStart, compressed);
+      }
       switch (header.type) {
         case Format.DICTIONARY_PAGE -> {
           byte[] b = pageBytes(chunk, bodyStart, compressed, header.uncompressedSize);
@@ -163,6 +170,26 @@ final class ChunkDecoder {
         }
       }
     }
+  }
+
+  private void checkCrc(byte[] chunk, int off, int len) {
+    crc.reset();
+    crc.update(chunk, off, len);
+    int actual = (int) crc.getValue();
+    if (actual != header.crc) {
+      throw new CorruptException(
+          "page checksum mismatch: the page header's CRC32 is "
+              + hex(header.crc)
+              + " but the "
+              + len
+              + " stored page bytes give "
+              + hex(actual)
+              + "; the file is damaged, copy or export it again");
+    }
+  }
+
+  private static String hex(int v) {
+    return String.format("%08x", v);
   }
 
   private void checkRows(int done, int rows) {
@@ -273,6 +300,10 @@ final class ChunkDecoder {
         dictLongs = new long[n];
         plainLongs(b, p, end, n, dictLongs, 0);
       }
+      case Format.INT96 -> {
+        dictLongs = new long[n];
+        int96Millis(b, p, end, n, dictLongs, 0);
+      }
       case Format.FLOAT -> {
         dictFloats = new float[n];
         need(b, p, end, (long) n * 4);
@@ -336,7 +367,7 @@ final class ChunkDecoder {
             ints[at + k] = d[ix[k]];
           }
         }
-        case Format.INT64 -> {
+        case Format.INT64, Format.INT96 -> {
           long[] d = dictLongs;
           for (int k = 0; k < n; k++) {
             longs[at + k] = d[ix[k]];
@@ -401,6 +432,12 @@ final class ChunkDecoder {
           }
           default -> throw unsupportedEncoding(enc, "data");
         }
+      }
+      case Format.INT96 -> {
+        if (enc != Format.PLAIN) {
+          throw unsupportedEncoding(enc, "data");
+        }
+        int96Millis(b, p, end, n, longs, at);
       }
       case Format.FLOAT -> {
         switch (enc) {
@@ -472,6 +509,23 @@ final class ChunkDecoder {
       case Format.BYTE_ARRAY, Format.FIXED_LEN_BYTE_ARRAY ->
           binaries(enc, b, p, end, n, decimal ? doubles : null, decimal ? null : ints, at);
       default -> throw unsupportedEncoding(enc, "data");
+    }
+  }
+
+  /** Julian day number of 1970-01-01. */
+  static final long JULIAN_EPOCH_DAY = 2_440_588L;
+
+  /**
+   * Decodes {@code n} INT96 timestamps (8 bytes little-endian nanoseconds of the day, then 4 bytes
+   * little-endian Julian day number) to epoch milliseconds, rounding down.
+   */
+  static void int96Millis(byte[] b, int p, int end, int n, long[] dst, int at) {
+    need(b, p, end, (long) n * 12);
+    for (int k = 0; k < n; k++) {
+      int q = p + 12 * k;
+      long nanos = ByteSink.getLong(b, q);
+      long julian = ByteSink.getInt(b, q + 8);
+      dst[at + k] = (julian - JULIAN_EPOCH_DAY) * 86_400_000L + Math.floorDiv(nanos, 1_000_000L);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.vitrina.core.io.parquet;
 
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
+import java.util.zip.CRC32;
 
 /**
  * Encodes one column chunk: PLAIN data pages for numbers and booleans, a PLAIN dictionary page plus
@@ -32,6 +33,7 @@ final class ChunkEncoder {
   private final boolean uncompressed;
   private final int pageSize;
   private final int dictionaryLimit;
+  private final CRC32 crc;
   private final ByteSink out;
   private final ByteSink page = new ByteSink(1 << 16);
   private final ByteSink comp;
@@ -39,12 +41,19 @@ final class ChunkEncoder {
   private long uncompressedTotal;
   private int dictionaryLength;
 
-  ChunkEncoder(ColumnSpec spec, Codec codec, int pageSize, int dictionaryLimit, int sizeHint) {
+  ChunkEncoder(
+      ColumnSpec spec,
+      Codec codec,
+      int pageSize,
+      int dictionaryLimit,
+      boolean checksums,
+      int sizeHint) {
     this.spec = spec;
     this.compression = new Compression(codec.thriftId());
     this.uncompressed = codec == Codec.UNCOMPRESSED;
     this.pageSize = pageSize;
     this.dictionaryLimit = dictionaryLimit;
+    this.crc = checksums ? new CRC32() : null;
     this.out = new ByteSink(Math.max(1 << 12, sizeHint));
     this.comp = uncompressed ? null : new ByteSink(1 << 16);
   }
@@ -518,6 +527,7 @@ final class ChunkEncoder {
     w.i32(1, Format.DATA_PAGE);
     w.i32(2, page.size);
     w.i32(3, compLen);
+    writeCrc(w, compLen);
     w.beginStruct(5);
     w.i32(1, numValues);
     w.i32(2, encoding);
@@ -536,6 +546,7 @@ final class ChunkEncoder {
     w.i32(1, Format.DICTIONARY_PAGE);
     w.i32(2, page.size);
     w.i32(3, compLen);
+    writeCrc(w, compLen);
     w.beginStruct(7);
     w.i32(1, numValues);
     w.i32(2, Format.PLAIN);
@@ -544,6 +555,20 @@ final class ChunkEncoder {
     appendBody(compLen);
     uncompressedTotal += (out.size - headerStart - compLen) + page.size;
     dictionaryLength = out.size;
+  }
+
+  /** Writes PageHeader.crc: the CRC32 of the page body as it is about to be stored. */
+  private void writeCrc(ThriftWriter w, int compLen) {
+    if (crc == null) {
+      return;
+    }
+    crc.reset();
+    if (uncompressed) {
+      crc.update(page.buf, 0, page.size);
+    } else {
+      crc.update(comp.buf, 0, compLen);
+    }
+    w.i32(4, (int) crc.getValue());
   }
 
   private int compressPage() {

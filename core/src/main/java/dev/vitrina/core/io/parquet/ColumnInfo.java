@@ -14,6 +14,9 @@ import java.util.List;
  * @param typeLength FIXED_LEN_BYTE_ARRAY width, else -1
  * @param conversion conversion from the physical values
  * @param scale decimal scale
+ * @param instant whether the values are instants (TIMESTAMP with isAdjustedToUTC=true, the legacy
+ *     TIMESTAMP_MILLIS/MICROS converted types, INT96) rather than wall-clock (local) timestamps
+ * @param typeName the Parquet type for messages: physical type, then the logical or converted type
  * @param unsupported why the column cannot be read, or null
  */
 record ColumnInfo(
@@ -24,6 +27,8 @@ record ColumnInfo(
     int typeLength,
     ColumnInfo.Conversion conversion,
     int scale,
+    boolean instant,
+    String typeName,
     String unsupported) {
 
   /** Conversion from physical to vitrina values. */
@@ -59,6 +64,7 @@ record ColumnInfo(
             unsupported(
                 el.name(),
                 leaf,
+                "group",
                 "is a nested group ("
                     + el.numChildren()
                     + " child fields); vitrina reads flat columns only: flatten it (e.g. SELECT"
@@ -88,18 +94,51 @@ record ColumnInfo(
     }
   }
 
-  private static ColumnInfo unsupported(String name, int leaf, String why) {
-    return new ColumnInfo(name, null, leaf, -1, -1, Conversion.NONE, 0, why);
+  private static ColumnInfo unsupported(String name, int leaf, String typeName, String why) {
+    return new ColumnInfo(name, null, leaf, -1, -1, Conversion.NONE, 0, false, typeName, why);
+  }
+
+  /**
+   * The physical type, then the logical type (or else the converted type), e.g. "INT64
+   * (TIMESTAMP)".
+   */
+  static String typeName(Footer.SchemaElement el) {
+    String physical =
+        el.type() == Format.FIXED_LEN_BYTE_ARRAY
+            ? "FIXED_LEN_BYTE_ARRAY(" + el.typeLength() + ")"
+            : Format.typeName(el.type());
+    Footer.Logical lt = el.logical();
+    String logical;
+    if (lt.kind() != 0) {
+      logical = Format.logicalName(lt.kind());
+      if (lt.kind() == Format.LT_TIMESTAMP || lt.kind() == Format.LT_TIME) {
+        logical +=
+            "("
+                + (lt.utc() ? "isAdjustedToUTC=true" : "isAdjustedToUTC=false")
+                + ", "
+                + Format.unitName(lt.unit())
+                + ")";
+      }
+    } else if (el.convertedType() >= 0) {
+      logical = Format.convertedName(el.convertedType());
+    } else {
+      return physical;
+    }
+    return physical + " (" + logical + ")";
   }
 
   private static ColumnInfo leaf(Footer.SchemaElement el, int leaf) {
     String name = el.name();
+    String typeName = typeName(el);
     if (name.isBlank()) {
-      return unsupported(name, leaf, "has a blank name; give the column a name");
+      return unsupported(name, leaf, typeName, "has a blank name; give the column a name");
     }
     if (el.repetition() == Format.REPEATED) {
       return unsupported(
-          name, leaf, "is a repeated field; vitrina reads flat columns only: unnest it first");
+          name,
+          leaf,
+          typeName,
+          "is a repeated field; vitrina reads flat columns only: unnest it first");
     }
     boolean nullable = el.repetition() != Format.REQUIRED;
     Footer.Logical lt = el.logical();
@@ -109,6 +148,7 @@ record ColumnInfo(
     int scale = lt.kind() == Format.LT_DECIMAL ? lt.scale() : Math.max(0, el.scale());
     ColumnType type;
     Conversion conv = Conversion.NONE;
+    boolean instant = false;
     switch (physical) {
       case Format.BOOLEAN -> type = ColumnType.BOOLEAN;
       case Format.FLOAT -> type = ColumnType.FLOAT;
@@ -131,10 +171,13 @@ record ColumnInfo(
         int unit = 0;
         if (lt.kind() == Format.LT_TIMESTAMP) {
           unit = lt.unit();
+          instant = lt.utc();
         } else if (lt.kind() == 0 && ct == Format.CT_TIMESTAMP_MILLIS) {
           unit = Format.UNIT_MILLIS;
+          instant = true;
         } else if (lt.kind() == 0 && ct == Format.CT_TIMESTAMP_MICROS) {
           unit = Format.UNIT_MICROS;
+          instant = true;
         }
         if (decimal) {
           type = ColumnType.DOUBLE;
@@ -156,7 +199,8 @@ record ColumnInfo(
           type = ColumnType.DOUBLE;
           conv = Conversion.DECIMAL;
         } else if (lt.kind() == Format.LT_BSON || ct == Format.CT_BSON) {
-          return unsupported(name, leaf, "is BSON binary; convert it to a JSON string first");
+          return unsupported(
+              name, leaf, typeName, "is BSON binary; convert it to a JSON string first");
         } else {
           type = ColumnType.STRING;
         }
@@ -169,23 +213,19 @@ record ColumnInfo(
           return unsupported(
               name,
               leaf,
+              typeName,
               "is FIXED_LEN_BYTE_ARRAY("
                   + el.typeLength()
-                  + ") without a DECIMAL annotation (UUID, FLOAT16 or raw bytes); cast it to a"
-                  + " string, double or decimal before writing");
+                  + ") without a DECIMAL annotation (UUID, FLOAT16, INTERVAL or raw bytes);"
+                  + " cast it to a string, double or decimal before writing");
         }
       }
       case Format.INT96 -> {
-        return unsupported(
-            name,
-            leaf,
-            "uses deprecated INT96 timestamps; rewrite the file with INT64 timestamps (pyarrow:"
-                + " use_deprecated_int96_timestamps=False, Spark:"
-                + " spark.sql.parquet.outputTimestampType=TIMESTAMP_MICROS, DuckDB: COPY ... TO"
-                + " ... (FORMAT parquet))");
+        type = ColumnType.TIMESTAMP_MILLIS;
+        instant = true;
       }
       default -> {
-        return unsupported(name, leaf, "has no or an unknown physical type " + physical);
+        return unsupported(name, leaf, typeName, "has no or an unknown physical type " + physical);
       }
     }
     return new ColumnInfo(
@@ -196,6 +236,8 @@ record ColumnInfo(
         el.typeLength(),
         conv,
         scale,
+        instant,
+        typeName,
         null);
   }
 }

@@ -1,7 +1,9 @@
 package dev.vitrina.core.io.parquet;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Parquet footer metadata: the parts vitrina uses, parsed from and written to Thrift. */
 final class Footer {
@@ -49,13 +51,17 @@ final class Footer {
   /** A parsed {@code RowGroup}. */
   record RowGroupMeta(long numRows, List<ChunkMeta> columns) {}
 
-  /** A parsed {@code FileMetaData}. */
+  /**
+   * A parsed {@code FileMetaData}; {@code keyValues} is its {@code key_value_metadata} in file
+   * order (a key without a value maps to null, a repeated key keeps its first value).
+   */
   record FileMeta(
       long numRows,
       List<SchemaElement> schema,
       List<RowGroupMeta> rowGroups,
       String createdBy,
-      boolean encrypted) {}
+      boolean encrypted,
+      Map<String, String> keyValues) {}
 
   // ---------------------------------------------------------------- parsing
 
@@ -66,6 +72,7 @@ final class Footer {
     List<RowGroupMeta> rowGroups = new ArrayList<>();
     String createdBy = null;
     boolean encrypted = false;
+    Map<String, String> keyValues = new LinkedHashMap<>();
     r.enterStruct();
     int t;
     while ((t = r.field()) != 0) {
@@ -86,6 +93,13 @@ final class Footer {
           int n = r.listSize();
           for (int i = 0; i < n; i++) {
             rowGroups.add(parseRowGroup(r));
+          }
+        }
+        case 5 -> {
+          r.expect(t, ThriftReader.LIST, "FileMetaData.key_value_metadata");
+          int n = r.listSize();
+          for (int i = 0; i < n; i++) {
+            parseKeyValue(r, keyValues);
           }
         }
         case 6 -> {
@@ -109,7 +123,32 @@ final class Footer {
         numRows += g.numRows();
       }
     }
-    return new FileMeta(numRows, schema, rowGroups, createdBy, encrypted);
+    return new FileMeta(numRows, schema, rowGroups, createdBy, encrypted, keyValues);
+  }
+
+  private static void parseKeyValue(ThriftReader r, Map<String, String> into) {
+    String key = null;
+    String value = null;
+    r.enterStruct();
+    int t;
+    while ((t = r.field()) != 0) {
+      switch (r.fieldId) {
+        case 1 -> {
+          r.expect(t, ThriftReader.BINARY, "KeyValue.key");
+          key = r.string();
+        }
+        case 2 -> {
+          r.expect(t, ThriftReader.BINARY, "KeyValue.value");
+          value = r.string();
+        }
+        default -> r.skip(t);
+      }
+    }
+    r.exitStruct();
+    if (key == null) {
+      throw new CorruptException("key_value_metadata entry without a key");
+    }
+    into.putIfAbsent(key, value);
   }
 
   private static SchemaElement parseSchemaElement(ThriftReader r) {
@@ -348,6 +387,8 @@ final class Footer {
     int defLength;
     int repLength;
     boolean v2Compressed;
+    boolean hasCrc;
+    int crc;
 
     /** Parses a page header at {@code pos}; returns the position after it. */
     int parse(byte[] buf, int pos, int limit) {
@@ -361,6 +402,7 @@ final class Footer {
       defLength = 0;
       repLength = 0;
       v2Compressed = true;
+      hasCrc = false;
       ThriftReader r = new ThriftReader(buf, pos, limit);
       r.enterStruct();
       int t;
@@ -369,6 +411,10 @@ final class Footer {
           case 1 -> type = readI32(r, t, "PageHeader.type");
           case 2 -> uncompressedSize = readI32(r, t, "PageHeader.uncompressed_page_size");
           case 3 -> compressedSize = readI32(r, t, "PageHeader.compressed_page_size");
+          case 4 -> {
+            crc = readI32(r, t, "PageHeader.crc");
+            hasCrc = true;
+          }
           case 5, 7, 8 -> {
             r.expect(t, ThriftReader.STRUCT, "PageHeader page header");
             parseInner(r, r.fieldId);

@@ -97,6 +97,66 @@ final class Format {
     };
   }
 
+  static String logicalName(int kind) {
+    return switch (kind) {
+      case LT_STRING -> "STRING";
+      case LT_MAP -> "MAP";
+      case LT_LIST -> "LIST";
+      case LT_ENUM -> "ENUM";
+      case LT_DECIMAL -> "DECIMAL";
+      case LT_DATE -> "DATE";
+      case LT_TIME -> "TIME";
+      case LT_TIMESTAMP -> "TIMESTAMP";
+      case LT_INTEGER -> "INTEGER";
+      case LT_UNKNOWN -> "UNKNOWN";
+      case LT_JSON -> "JSON";
+      case LT_BSON -> "BSON";
+      case LT_UUID -> "UUID";
+      case LT_FLOAT16 -> "FLOAT16";
+      case 16 -> "VARIANT";
+      case 17 -> "GEOMETRY";
+      case 18 -> "GEOGRAPHY";
+      default -> "logical type#" + kind;
+    };
+  }
+
+  static String convertedName(int ct) {
+    return switch (ct) {
+      case CT_UTF8 -> "UTF8";
+      case 1 -> "MAP";
+      case 2 -> "MAP_KEY_VALUE";
+      case 3 -> "LIST";
+      case CT_ENUM -> "ENUM";
+      case CT_DECIMAL -> "DECIMAL";
+      case CT_DATE -> "DATE";
+      case 7 -> "TIME_MILLIS";
+      case 8 -> "TIME_MICROS";
+      case CT_TIMESTAMP_MILLIS -> "TIMESTAMP_MILLIS";
+      case CT_TIMESTAMP_MICROS -> "TIMESTAMP_MICROS";
+      case CT_UINT_8 -> "UINT_8";
+      case CT_UINT_16 -> "UINT_16";
+      case CT_UINT_32 -> "UINT_32";
+      case CT_UINT_64 -> "UINT_64";
+      case 15 -> "INT_8";
+      case 16 -> "INT_16";
+      case 17 -> "INT_32";
+      case 18 -> "INT_64";
+      case CT_JSON -> "JSON";
+      case CT_BSON -> "BSON";
+      case CT_INTERVAL -> "INTERVAL";
+      default -> "converted type#" + ct;
+    };
+  }
+
+  static String unitName(int unit) {
+    return switch (unit) {
+      case UNIT_MILLIS -> "MILLIS";
+      case UNIT_MICROS -> "MICROS";
+      case UNIT_NANOS -> "NANOS";
+      default -> "unit#" + unit;
+    };
+  }
+
   static String encodingName(int e) {
     return switch (e) {
       case PLAIN -> "PLAIN";

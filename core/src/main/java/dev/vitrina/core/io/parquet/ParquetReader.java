@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -18,17 +21,22 @@ import java.util.stream.IntStream;
  * Reads flat Parquet files written by vitrina, DuckDB, polars and pyarrow (tested) or other
  * parquet-format writers, one column at a time, decoding pages straight into primitive arrays.
  *
- * <p>Supported: physical types BOOLEAN, INT32, INT64, FLOAT, DOUBLE, BYTE_ARRAY and
- * FIXED_LEN_BYTE_ARRAY (decimals); logical types STRING/UTF8/ENUM/JSON (and unannotated BYTE_ARRAY)
- * as {@link ColumnType#STRING}, DATE, INT(8/16/32/64, signed or unsigned; unsigned 32-bit widens to
- * INT64, unsigned 64-bit keeps its two's complement bits), TIMESTAMP in MILLIS/MICROS/NANOS as
- * {@link ColumnType#TIMESTAMP_MILLIS} (floor to milliseconds, UTC and local alike), DECIMAL as
- * {@link ColumnType#DOUBLE} (nearest double); required and optional columns; data pages v1 and v2;
- * PLAIN, PLAIN_DICTIONARY/RLE_DICTIONARY, RLE booleans, DELTA_BINARY_PACKED,
- * DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT; codecs UNCOMPRESSED, SNAPPY,
- * GZIP, ZSTD and LZ4_RAW. Unsupported (clear error naming the column): nested and repeated fields,
- * INT96 timestamps, FIXED_LEN_BYTE_ARRAY other than DECIMAL, BSON, the Hadoop LZ4/LZO/BROTLI
- * codecs, encryption, external column chunk files.
+ * <p>Supported: physical types BOOLEAN, INT32, INT64, INT96 (timestamps), FLOAT, DOUBLE, BYTE_ARRAY
+ * and FIXED_LEN_BYTE_ARRAY (decimals); logical types STRING/UTF8/ENUM/JSON (and unannotated
+ * BYTE_ARRAY) as {@link ColumnType#STRING}, DATE, INT(8/16/32/64, signed or unsigned; unsigned
+ * 32-bit widens to INT64, unsigned 64-bit keeps its two's complement bits), TIMESTAMP in
+ * MILLIS/MICROS/NANOS and INT96 as {@link ColumnType#TIMESTAMP_MILLIS} (floor to milliseconds; the
+ * stored number as is, so instants are UTC epoch milliseconds and local timestamps their wall clock
+ * read as UTC), DECIMAL as {@link ColumnType#DOUBLE} (nearest double); required and optional
+ * columns; data pages v1 and v2; PLAIN, PLAIN_DICTIONARY/RLE_DICTIONARY, RLE booleans,
+ * DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT; codecs
+ * UNCOMPRESSED, SNAPPY, GZIP, ZSTD and LZ4_RAW. Page checksums (the page header's CRC32), where a
+ * writer stored them, are verified. Unsupported (clear error naming the column and its Parquet
+ * type): nested and repeated fields, FIXED_LEN_BYTE_ARRAY other than DECIMAL, BSON, the Hadoop
+ * LZ4/LZO/BROTLI codecs, encryption, external column chunk files.
+ *
+ * <p>Dates: {@link #readDays} turns DATE and timestamp columns into calendar days; see {@link
+ * #dateZone} for the zone whose calendar a timestamp column is read in.
  *
  * <p>Row groups of a column are decoded in parallel on the common fork-join pool. Strings of all
  * row groups are merged into one dictionary in first-seen order. The reader is thread-safe: columns
@@ -46,6 +54,7 @@ public final class ParquetReader implements AutoCloseable {
   private final Footer.FileMeta meta;
   private final Map<String, ColumnInfo> columns = new LinkedHashMap<>();
   private final List<ColumnSpec> schema;
+  private final Map<String, TimeZones.Zone> zones;
 
   private ParquetReader(Path path, FileChannel channel, long dataEnd, Footer.FileMeta meta) {
     this.path = path;
@@ -53,12 +62,15 @@ public final class ParquetReader implements AutoCloseable {
     this.dataEnd = dataEnd;
     this.meta = meta;
     List<ColumnSpec> specs = new ArrayList<>();
+    boolean instants = false;
     for (ColumnInfo c : ColumnInfo.resolve(meta.schema())) {
       if (columns.putIfAbsent(c.name(), c) == null && c.spec() != null) {
         specs.add(c.spec());
+        instants |= c.instant();
       }
     }
     this.schema = List.copyOf(specs);
+    this.zones = instants ? TimeZones.of(meta.keyValues()) : Map.of();
   }
 
   /**
@@ -147,6 +159,63 @@ public final class ParquetReader implements AutoCloseable {
     return schema;
   }
 
+  /**
+   * Whether the file has a top-level field of this name, readable or not: for a field missing from
+   * {@link #schema()} but present here, {@link #readColumn(String)} says why it cannot be read.
+   */
+  public boolean hasColumn(String name) {
+    return columns.containsKey(name);
+  }
+
+  /**
+   * The zone whose calendar gives the dates of a timestamp column in {@link #readDays}:
+   *
+   * <ul>
+   *   <li>instants (TIMESTAMP with isAdjustedToUTC=true, the legacy TIMESTAMP_MILLIS/MICROS
+   *       converted types, INT96): the column's own zone from the file's key-value metadata, the
+   *       {@code pandas} entry's {@code columns[].metadata.timezone} first, else the Timestamp
+   *       type's {@code timezone} in {@code ARROW:schema}; UTC when neither names one;
+   *   <li>local timestamps (isAdjustedToUTC=false): UTC, so the date is the wall-clock date as
+   *       written.
+   * </ul>
+   *
+   * @throws IllegalArgumentException for an unknown name, a column that is not a timestamp, or a
+   *     zone in the metadata that is not a valid zone id
+   * @throws IOException for an unreadable column
+   */
+  public ZoneId dateZone(String name) throws IOException {
+    ColumnInfo c = info(name);
+    if (c.spec().type() != ColumnType.TIMESTAMP_MILLIS) {
+      throw notDates(c);
+    }
+    return zone(c);
+  }
+
+  private ZoneId zone(ColumnInfo c) {
+    TimeZones.Zone z = c.instant() ? zones.get(c.name()) : null;
+    if (z == null) {
+      return ZoneOffset.UTC;
+    }
+    String id = z.id().startsWith("dateutil/") ? z.id().substring(9) : z.id();
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          "column '"
+              + c.name()
+              + "' of "
+              + path
+              + ": time zone '"
+              + z.id()
+              + "' in the file's "
+              + z.source()
+              + " is not a known zone id ("
+              + e.getMessage()
+              + "); write the column with an IANA zone such as 'Europe/Berlin' or an offset such"
+              + " as '+09:00'");
+    }
+  }
+
   /** Total rows, from the footer. */
   public long numRows() {
     return meta.numRows();
@@ -172,8 +241,9 @@ public final class ParquetReader implements AutoCloseable {
    * Reads a whole column, all row groups concatenated.
    *
    * @throws IllegalArgumentException for an unknown name, listing the available columns
-   * @throws IOException for an unreadable column (nested, INT96, ...) or corrupt data, naming the
-   *     file, column, row group and page
+   * @throws IOException for an unreadable column (nested, UUID, ...: naming its Parquet type) or
+   *     corrupt data, a page checksum mismatch included, naming the file, column, row group and
+   *     page
    */
   public ColumnData readColumn(String name) throws IOException {
     return read(info(name), 0, numRowGroups());
@@ -184,6 +254,97 @@ public final class ParquetReader implements AutoCloseable {
     ColumnInfo c = info(name);
     checkRowGroup(rowGroup);
     return read(c, rowGroup, rowGroup + 1);
+  }
+
+  /**
+   * Reads a DATE or timestamp column as calendar days since 1970-01-01, all row groups
+   * concatenated: DATE values as stored; timestamps as the calendar date of each value in {@link
+   * #dateZone(String)}, the time of day dropped. Null rows stay null.
+   *
+   * @throws IllegalArgumentException for an unknown name, a column of another type (naming its
+   *     Parquet type), an invalid zone in the metadata, or a timestamp more than 2^30 days from the
+   *     epoch (naming the row)
+   * @throws IOException as {@link #readColumn(String)}
+   */
+  public IntColumn readDays(String name) throws IOException {
+    return days(info(name), 0, numRowGroups());
+  }
+
+  /** Reads one row group of a column as days; see {@link #readDays(String)}. */
+  public IntColumn readDays(String name, int rowGroup) throws IOException {
+    ColumnInfo c = info(name);
+    checkRowGroup(rowGroup);
+    return days(c, rowGroup, rowGroup + 1);
+  }
+
+  private static final long MAX_DAYS = 1L << 30;
+
+  private IntColumn days(ColumnInfo c, int g0, int g1) throws IOException {
+    ColumnType type = c.spec().type();
+    if (type == ColumnType.DATE) {
+      return (IntColumn) read(c, g0, g1);
+    }
+    if (type != ColumnType.TIMESTAMP_MILLIS) {
+      throw notDates(c);
+    }
+    ZoneId zone = zone(c);
+    LongColumn ms = (LongColumn) read(c, g0, g1);
+    long[] v = ms.values();
+    int n = ms.size();
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    int minRow = -1;
+    int maxRow = -1;
+    for (int i = 0; i < n; i++) {
+      long x = v[i];
+      if (x < min) {
+        min = x;
+        minRow = i;
+      }
+      if (x > max) {
+        max = x;
+        maxRow = i;
+      }
+    }
+    int[] days = new int[n];
+    if (n == 0) {
+      return new IntColumn(days, 0, ms.nulls());
+    }
+    long limit = MAX_DAYS * ZoneDays.DAY_MS;
+    if (min < -limit || max > limit) {
+      int row = min < -limit ? minRow : maxRow;
+      throw new IllegalArgumentException(
+          "column '"
+              + c.name()
+              + "' of "
+              + path
+              + ", row "
+              + (rowOffset(g0) + row + 1)
+              + ": timestamp "
+              + v[row]
+              + " ms since 1970-01-01 is more than 2^30 days from it; fix or drop the value");
+    }
+    ZoneDays.of(zone, min, max).days(v, 0, n, days);
+    return new IntColumn(days, n, ms.nulls());
+  }
+
+  private long rowOffset(int rowGroup) {
+    long rows = 0;
+    for (int g = 0; g < rowGroup; g++) {
+      rows += meta.rowGroups().get(g).numRows();
+    }
+    return rows;
+  }
+
+  private IllegalArgumentException notDates(ColumnInfo c) {
+    return new IllegalArgumentException(
+        "column '"
+            + c.name()
+            + "' of "
+            + path
+            + " is "
+            + c.typeName()
+            + ", not a DATE or TIMESTAMP; write dates as DATE or TIMESTAMP columns");
   }
 
   @Override
@@ -222,7 +383,14 @@ public final class ParquetReader implements AutoCloseable {
     }
     if (c.spec() == null) {
       throw new IOException(
-          "cannot read column '" + name + "' of " + path + ": it " + c.unsupported());
+          "cannot read column '"
+              + name
+              + "' ("
+              + c.typeName()
+              + ") of "
+              + path
+              + ": it "
+              + c.unsupported());
     }
     return c;
   }
@@ -436,6 +604,7 @@ public final class ParquetReader implements AutoCloseable {
             dec.longs = out.longs;
           }
         }
+        case Format.INT96 -> dec.longs = out.longs;
         case Format.FLOAT -> dec.floats = out.floats;
         case Format.DOUBLE -> dec.doubles = out.doubles;
         case Format.BOOLEAN -> dec.bools = out.bools;

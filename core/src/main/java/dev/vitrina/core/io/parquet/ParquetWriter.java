@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Layout: PLAIN data pages (v1) for numbers and booleans, a dictionary page plus RLE_DICTIONARY
  * pages for strings, RLE definition levels for nullable columns, pages of about {@link
  * Options#pageSizeBytes()} each compressed with the chosen {@link Codec}; null counts and min/max
- * statistics for numeric, date and timestamp columns. The column chunks of a row group are encoded
- * and compressed in parallel on a small pool owned by the writer, then written in schema order.
- * Files are read back by DuckDB, polars and pyarrow in the tests.
+ * statistics for numeric, date and timestamp columns; page CRC32 checksums when {@link
+ * Options#pageChecksums()} asks for them. The column chunks of a row group are encoded and
+ * compressed in parallel on a small pool owned by the writer, then written in schema order. Files
+ * are read back by DuckDB, polars and pyarrow in the tests.
  *
  * <p>Atomicity: bytes go to a hidden sibling temp file {@code .<name>.tmp-<random>}; {@link
  * #close()} writes the footer and moves the temp file onto the target with {@code ATOMIC_MOVE,
@@ -49,8 +50,11 @@ public final class ParquetWriter implements AutoCloseable {
    * @param threads encoder threads, at least 1 (default: available processors)
    * @param dictionaryLimitBytes a string column chunk whose used dictionary exceeds this many bytes
    *     is written with PLAIN pages instead (default 16 MiB)
+   * @param pageChecksums whether each page header carries the CRC32 of the page's bytes as stored
+   *     (default false), which readers verify
    */
-  public record Options(int pageSizeBytes, int threads, int dictionaryLimitBytes) {
+  public record Options(
+      int pageSizeBytes, int threads, int dictionaryLimitBytes, boolean pageChecksums) {
 
     /** Validates the ranges. */
     public Options {
@@ -67,24 +71,34 @@ public final class ParquetWriter implements AutoCloseable {
       }
     }
 
-    /** 1 MiB pages, one thread per available processor, 16 MiB dictionary limit. */
+    /** Options without page checksums. */
+    public Options(int pageSizeBytes, int threads, int dictionaryLimitBytes) {
+      this(pageSizeBytes, threads, dictionaryLimitBytes, false);
+    }
+
+    /** 1 MiB pages, one thread per available processor, 16 MiB dictionary limit, no checksums. */
     public static Options defaults() {
-      return new Options(1 << 20, Runtime.getRuntime().availableProcessors(), 16 << 20);
+      return new Options(1 << 20, Runtime.getRuntime().availableProcessors(), 16 << 20, false);
     }
 
     /** A copy with another page size. */
     public Options withPageSizeBytes(int bytes) {
-      return new Options(bytes, threads, dictionaryLimitBytes);
+      return new Options(bytes, threads, dictionaryLimitBytes, pageChecksums);
     }
 
     /** A copy with another thread count. */
     public Options withThreads(int n) {
-      return new Options(pageSizeBytes, n, dictionaryLimitBytes);
+      return new Options(pageSizeBytes, n, dictionaryLimitBytes, pageChecksums);
     }
 
     /** A copy with another dictionary limit. */
     public Options withDictionaryLimitBytes(int bytes) {
-      return new Options(pageSizeBytes, threads, bytes);
+      return new Options(pageSizeBytes, threads, bytes, pageChecksums);
+    }
+
+    /** A copy that writes page checksums, or not. */
+    public Options withPageChecksums(boolean on) {
+      return new Options(pageSizeBytes, threads, dictionaryLimitBytes, on);
     }
   }
 
@@ -263,7 +277,12 @@ public final class ParquetWriter implements AutoCloseable {
         };
     int hint = (int) Math.min(1 << 30, bytes + bytes / 16 + (1 << 16));
     return new ChunkEncoder(
-        spec, codec, options.pageSizeBytes(), options.dictionaryLimitBytes(), hint);
+        spec,
+        codec,
+        options.pageSizeBytes(),
+        options.dictionaryLimitBytes(),
+        options.pageChecksums(),
+        hint);
   }
 
   private static ChunkEncoder.Encoded await(Future<ChunkEncoder.Encoded> f) throws IOException {
