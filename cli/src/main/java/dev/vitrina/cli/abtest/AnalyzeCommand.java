@@ -223,11 +223,12 @@ final class AnalyzeCommand implements Callable<Integer> {
       design = Experiment.parseVariants(weights);
     } else if (config != null) {
       AssignmentConfig cfg = AssignmentConfig.read(config);
-      Experiment e = experiment == null ? null : cfg.byName().get(experiment);
+      String wanted = experiment != null ? experiment : data.experiment();
+      Experiment e = wanted == null ? null : cfg.byName().get(wanted);
       if (e == null && cfg.byName().size() == 1) {
         e = cfg.byName().values().iterator().next();
       }
-      if (e == null && experiment == null) {
+      if (e == null && wanted == null) {
         throw new IllegalArgumentException(
             "--experiment-config "
                 + config
@@ -240,8 +241,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             "--experiment-config "
                 + config
                 + " has no experiment named '"
-                + experiment
-                + "'; it has "
+                + wanted
+                + "'"
+                + (experiment == null ? " (the experiment column of " + events + ")" : "")
+                + "; it has "
                 + cfg.byName().keySet());
       }
       design = e.variants();
@@ -261,8 +264,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             .withCuped(new AnalysisSpec.CupedOptions(cuped || !covariates.isEmpty(), covariates))
             .withSequential(new AnalysisSpec.SequentialOptions(!noSequential, plannedUnits))
             .withPooledProportions(pooled);
-    String name = experiment != null ? experiment : events.getFileName().toString();
-    AnalysisResult r = ExperimentAnalyzer.analyze(name, data, spec);
+    AnalysisResult r = ExperimentAnalyzer.analyze(data, spec);
     if (report != null) {
       HtmlReport.write(report, r);
     }
@@ -321,12 +323,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                   c.absolute().value(),
                   c.absolute().ci().low(),
                   c.absolute().ci().high()),
-              String.format(
-                  Locale.ROOT,
-                  "%+.2f%% [%+.2f%%, %+.2f%%]",
-                  100 * c.relative().value(),
-                  100 * c.relative().ci().low(),
-                  100 * c.relative().ci().high()),
+              c.relative() == null
+                  ? "n/a (control <= 0)"
+                  : String.format(
+                      Locale.ROOT,
+                      "%+.2f%% [%+.2f%%, %+.2f%%]",
+                      100 * c.relative().value(),
+                      100 * c.relative().ci().low(),
+                      100 * c.relative().ci().high()),
               c.test().pValue(),
               adj,
               m.significant() ? "yes" : "no",

@@ -155,7 +155,7 @@ final class PlanCommand implements Callable<Integer> {
       SampleSize s = Planner.sampleSize(spec, effect);
       out.put("mode", "sample_size");
       out.put("mde_absolute", s.absoluteEffect());
-      out.put("mde_relative", s.relativeEffect());
+      out.put("mde_relative", finiteOrNull(s.relativeEffect()));
       out.put("total_units", s.totalUnits());
       out.put("units_per_arm", s.unitsPerArm());
       out.put("exact_total", s.exactTotal());
@@ -166,14 +166,16 @@ final class PlanCommand implements Callable<Integer> {
           String.format(
               Locale.ROOT,
               "Sample size: %,d units in total, per arm %s (split %s).%n"
-                  + "Detects %+.4g absolute (%+.2f%% relative) on a baseline of %s with power"
+                  + "Detects %+.4g absolute (%s) on a baseline of %s with power"
                   + " %.3f at %s alpha %s.%n"
                   + "Variance assumption: %s.%n",
               s.totalUnits(),
               fmtList(s.unitsPerArm()),
               split,
               s.absoluteEffect(),
-              100 * s.relativeEffect(),
+              Double.isFinite(s.relativeEffect())
+                  ? String.format(Locale.ROOT, "%+.2f%% relative", 100 * s.relativeEffect())
+                  : "no relative effect, see the note",
               baseline,
               s.achievedPower(),
               oneSided ? "one-sided" : "two-sided",
@@ -239,25 +241,40 @@ final class PlanCommand implements Callable<Integer> {
       out.put("total_units", m.totalUnits());
       out.put("units_per_arm", m.unitsPerArm());
       out.put("mde_absolute", m.absoluteMde());
-      out.put("mde_relative", m.relativeMde());
+      out.put("mde_relative", finiteOrNull(m.relativeMde()));
       out.put("variance_assumption", m.varianceAssumption());
       text.append(
           String.format(
               Locale.ROOT,
-              "Minimum detectable effect with %,d units (split %s): %+.4g absolute, %+.2f%%"
-                  + " relative to %s, power %s, %s alpha %s.%nVariance assumption: %s.",
+              "Minimum detectable effect with %,d units (split %s): %+.4g absolute, %s,"
+                  + " power %s, %s alpha %s.%nVariance assumption: %s.",
               m.totalUnits(),
               split,
               m.absoluteMde(),
-              100 * m.relativeMde(),
-              baseline,
+              Double.isFinite(m.relativeMde())
+                  ? String.format(
+                      Locale.ROOT, "%+.2f%% relative to %s", 100 * m.relativeMde(), baseline)
+                  : "no relative effect on a baseline of " + baseline + " (see the note)",
               power,
               oneSided ? "one-sided" : "two-sided",
               alpha,
               m.varianceAssumption()));
     }
+    if (!(baseline > 0)) {
+      String note =
+          "no relative effect: the baseline "
+              + baseline
+              + " is not positive, so an effect relative to it is undefined or has the wrong"
+              + " sign; the plan is in metric units";
+      out.put("note", note);
+      text.append("\nnote: ").append(note);
+    }
     json.print(out, text.toString());
     return 0;
+  }
+
+  private static Double finiteOrNull(double x) {
+    return Double.isFinite(x) ? x : null;
   }
 
   private static String fmtList(List<Long> xs) {

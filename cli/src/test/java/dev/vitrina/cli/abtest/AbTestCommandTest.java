@@ -213,7 +213,7 @@ class AbTestCommandTest {
     Path ev = tmp.resolve("bad.csv");
     Files.writeString(ev, "unit,variant,event,value\nu1,control,purchase,x1\n");
     Captured r = run("abtest", "analyze", "--events", ev.toString());
-    // bad data, like bad options, is invalid input (2); 1 is for failures while running
+    // bad data is bad input, like a bad option (2); a failure while running is 1
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("line 2").contains("column 'value'").contains("'x1'");
     Path good = tmp.resolve("good.csv");

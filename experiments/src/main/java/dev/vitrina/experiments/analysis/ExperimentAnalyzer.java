@@ -28,9 +28,38 @@ public final class ExperimentAnalyzer {
 
   private ExperimentAnalyzer() {}
 
+  /**
+   * Runs the analysis of the experiment in {@code data}, labeled by {@link
+   * ExperimentData#experiment()}. A table without an experiment column (and read without a filter)
+   * is labeled by its file name instead, and a note says so.
+   */
+  public static AnalysisResult analyze(ExperimentData data, AnalysisSpec spec) {
+    if (data.experiment() != null) {
+      return analyze(data.experiment(), data, spec);
+    }
+    String src = data.source();
+    String name = src.substring(Math.max(src.lastIndexOf('/'), src.lastIndexOf('\\')) + 1);
+    return analyze(
+        name,
+        data,
+        spec,
+        "the table has no experiment column: the experiment is labeled by its file name '"
+            + name
+            + "'; add an experiment column or name it with --experiment NAME");
+  }
+
   /** Runs the analysis of {@code experiment} on {@code data}. */
   public static AnalysisResult analyze(String experiment, ExperimentData data, AnalysisSpec spec) {
-    List<String> notes = new ArrayList<>(data.notes());
+    return analyze(experiment, data, spec, null);
+  }
+
+  private static AnalysisResult analyze(
+      String experiment, ExperimentData data, AnalysisSpec spec, String labelNote) {
+    List<String> notes = new ArrayList<>();
+    if (labelNote != null) {
+      notes.add(labelNote);
+    }
+    notes.addAll(data.notes());
     Set<String> columns = new LinkedHashSet<>();
     Map<String, String> covariateOf = new HashMap<>();
     for (MetricDefinition m : spec.metrics()) {
@@ -136,7 +165,20 @@ public final class ExperimentAnalyzer {
           continue;
         }
         keys.add(new Key(m, order.get(t)));
-        finals.add(compute(table, m, controlName, order.get(t), covariateOf.get(m.name()), spec));
+        Computed c = compute(table, m, controlName, order.get(t), covariateOf.get(m.name()), spec);
+        finals.add(c);
+        if (c.comparison.relative() == null) {
+          notes.add(
+              String.format(
+                  Locale.ROOT,
+                  "metric '%s', '%s' vs '%s': the control value %.6g is not positive, so no"
+                      + " relative effect is reported (treatment/control - 1 is undefined or has"
+                      + " the wrong sign); read the absolute effect",
+                  m.name(),
+                  order.get(t),
+                  controlName,
+                  c.comparison.control().value()));
+        }
       }
     }
     double[] p = new double[finals.size()];

@@ -24,6 +24,8 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * </ul>
  *
  * <p>Relative lift: {@code Var(t̄/c̄) ≈ Var(t̄)/c̄² + t̄² Var(c̄)/c̄⁴} (delta method, same paper).
+ * It is reported only for a positive control value; otherwise {@link Comparison#relative()} is
+ * {@code null}.
  */
 public final class TwoSample {
 
@@ -232,10 +234,14 @@ public final class TwoSample {
     return Moments.ofSummary(m.count(), mean, Math.max(0, var));
   }
 
-  /** The relative lift {@code t/c - 1} with its delta-method standard error and normal CI. */
+  /**
+   * The relative lift {@code t/c - 1} with its delta-method standard error and normal CI, or {@code
+   * null} when the control value {@code mc} is not positive: then the lift is undefined ({@code c =
+   * 0}) or its sign misleads ({@code c < 0}: a treatment above control gives a negative lift).
+   */
   static Estimate relative(double mc, double varMc, double mt, double varMt, double alpha) {
-    if (mc == 0) {
-      return new Estimate(Double.NaN, Double.NaN, new Interval(Double.NaN, Double.NaN));
+    if (!(mc > 0) || !Double.isFinite(mc)) {
+      return null;
     }
     double rel = mt / mc - 1;
     double var = varMt / (mc * mc) + mt * mt * varMc / (mc * mc * mc * mc);

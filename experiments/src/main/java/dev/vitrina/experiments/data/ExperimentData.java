@@ -106,6 +106,7 @@ public final class ExperimentData {
   }
 
   private final String source;
+  private final String experiment;
   private final Format format;
   private final EventLog events;
   private final UnitTable unitTable;
@@ -116,6 +117,7 @@ public final class ExperimentData {
 
   private ExperimentData(
       String source,
+      String experiment,
       Format format,
       EventLog events,
       UnitTable unitTable,
@@ -124,6 +126,7 @@ public final class ExperimentData {
       long rowsUsed,
       List<String> notes) {
     this.source = source;
+    this.experiment = experiment;
     this.format = format;
     this.events = events;
     this.unitTable = unitTable;
@@ -136,7 +139,15 @@ public final class ExperimentData {
   /** Wraps an in-memory per-unit table (for library users). */
   public static ExperimentData ofUnits(UnitTable table) {
     return new ExperimentData(
-        table.source(), Format.UNITS, null, table, Map.of(), table.size(), table.size(), List.of());
+        table.source(),
+        null,
+        Format.UNITS,
+        null,
+        table,
+        Map.of(),
+        table.size(),
+        table.size(),
+        List.of());
   }
 
   /** Reads {@code file} (CSV; Parquet by the {@code .parquet} extension). */
@@ -159,6 +170,16 @@ public final class ExperimentData {
   /** Where the data came from. */
   public String source() {
     return source;
+  }
+
+  /**
+   * The experiment the rows belong to: the filter of {@link ReadOptions#experiment()} when given,
+   * else the value of the experiment column (a file without a filter must hold one experiment);
+   * {@code null} when the table has no experiment column (or only empty values there) and no filter
+   * was given.
+   */
+  public String experiment() {
+    return experiment;
   }
 
   /** The layout that was read ({@code EVENTS} or {@code UNITS}). */
@@ -518,7 +539,7 @@ public final class ExperimentData {
               preOnly + " units have only pre-period events (day < 0) and are not in the analysis");
         }
         return new ExperimentData(
-            file, Format.EVENTS, log, null, Map.of(), rowsRead, rowsUsed, notes);
+            file, experimentName(), Format.EVENTS, log, null, Map.of(), rowsRead, rowsUsed, notes);
       }
       int n = unitIds.size();
       Map<String, double[]> cols = new LinkedHashMap<>();
@@ -535,7 +556,15 @@ public final class ExperimentData {
         }
       }
       UnitTable t = new UnitTable(file, variants, Arrays.copyOf(variantOf, n), cols);
-      return new ExperimentData(file, Format.UNITS, null, t, badCols, rowsRead, rowsUsed, notes);
+      return new ExperimentData(
+          file, experimentName(), Format.UNITS, null, t, badCols, rowsRead, rowsUsed, notes);
+    }
+
+    private String experimentName() {
+      if (opts.experiment() != null) {
+        return opts.experiment();
+      }
+      return firstExperiment == null || firstExperiment.isEmpty() ? null : firstExperiment;
     }
   }
 }

@@ -10,6 +10,8 @@ import dev.vitrina.core.io.parquet.LongColumn;
 import dev.vitrina.core.io.parquet.ParquetReader;
 import dev.vitrina.core.io.parquet.StringColumn;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -31,7 +33,7 @@ final class ParquetRows {
 
       @Override
       public void read(Visitor visitor) throws IOException {
-        try (ParquetReader r = ParquetReader.open(file)) {
+        try (ParquetReader r = openReader(file)) {
           List<ColumnSpec> schema = r.schema();
           String[] names = new String[schema.size()];
           for (int i = 0; i < names.length; i++) {
@@ -40,7 +42,7 @@ final class ParquetRows {
           visitor.header(names);
           ColumnData[] cols = new ColumnData[names.length];
           for (int i = 0; i < names.length; i++) {
-            cols[i] = r.readColumn(names[i]);
+            cols[i] = readColumn(r, names[i]);
           }
           long rows = r.numRows();
           String[] fields = new String[names.length];
@@ -53,6 +55,42 @@ final class ParquetRows {
         }
       }
     };
+  }
+
+  private static ParquetReader openReader(Path file) throws IOException {
+    try {
+      return ParquetReader.open(file);
+    } catch (IOException e) {
+      throw classify(e);
+    }
+  }
+
+  private static ColumnData readColumn(ParquetReader r, String name) throws IOException {
+    try {
+      return r.readColumn(name);
+    } catch (IOException e) {
+      throw classify(e);
+    } catch (UncheckedIOException e) {
+      throw classify(e.getCause());
+    }
+  }
+
+  /**
+   * A file that is not valid Parquet (wrong magic, corrupt footer or page, unsupported encoding or
+   * type) is bad input: a {@link BadDataException}. Any other I/O failure stays an {@link
+   * IOException}.
+   */
+  private static RuntimeException classify(IOException e) throws IOException {
+    String m = e.getMessage();
+    if (!(e instanceof FileSystemException)
+        && m != null
+        && (m.startsWith("not a Parquet file")
+            || m.startsWith("corrupt Parquet")
+            || m.startsWith("cannot read"))) {
+      return new BadDataException(
+          m + "; write the table again as a flat, unencrypted Parquet file, or as CSV", e);
+    }
+    throw e;
   }
 
   private static String text(ColumnData col, int row) {

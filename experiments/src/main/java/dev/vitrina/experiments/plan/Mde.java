@@ -9,7 +9,7 @@ import java.util.List;
  * @param totalUnits units over all arms
  * @param unitsPerArm expected units per arm at the split
  * @param absoluteMde the MDE in metric units
- * @param relativeMde the MDE relative to the baseline
+ * @param relativeMde the MDE relative to the baseline; NaN when the baseline is not positive
  * @param varianceAssumption the assumption used, stated in words
  * @param cupedFactor the variance factor {@code 1 - rho²} (1 without CUPED)
  */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -32,12 +33,23 @@ public final class Planner {
       "N_total = (z_alpha + z_power)^2 * (var_c/w_c + var_t/w_t) * (1 - rho^2) / delta^2,"
           + " rounded up; z_alpha = z(1 - alpha/2) two-sided, z(1 - alpha) one-sided";
 
+  /**
+   * The largest total sample size that is planned: a trillion units, far above any population of
+   * users. A smaller MDE needs more, and {@link #sampleSize} refuses it with the required size.
+   */
+  public static final long MAX_TOTAL_UNITS = 1_000_000_000_000L;
+
   private Planner() {}
 
-  /** The total and per-arm sample size to detect {@code effect} with the spec's power. */
+  /**
+   * The total and per-arm sample size to detect {@code effect} with the spec's power.
+   *
+   * @throws IllegalArgumentException for a relative effect on a baseline that is not positive, or
+   *     when more than {@link #MAX_TOTAL_UNITS} units would be needed
+   */
   public static SampleSize sampleSize(PlanSpec spec, Effect effect) {
     Baseline b = spec.baseline();
-    double delta = effect.absoluteOn(b);
+    double delta = absoluteEffect(b, effect);
     double treated = b.mean() + delta;
     if (b.kind() == Baseline.Kind.PROPORTION) {
       Checks.require(
@@ -59,6 +71,9 @@ public final class Planner {
     for (int i = 1; i < w.length; i++) {
       exact = Math.max(exact, k * k * (vc / w[0] + vt / w[i]) * f / (delta * delta));
     }
+    if (!(exact <= MAX_TOTAL_UNITS)) {
+      throw tooLarge(spec, effect, delta, exact);
+    }
     long total = (long) Math.ceil(exact);
     List<Long> perArm = allocate(total, w);
     double achieved = power(spec, effect, perArm);
@@ -68,7 +83,7 @@ public final class Planner {
         exact,
         achieved,
         delta,
-        delta / b.mean(),
+        relativeTo(b, delta),
         spec.variance().describe(b),
         vc,
         vt,
@@ -89,7 +104,7 @@ public final class Planner {
             + spec.split().size()
             + " arms");
     Baseline b = spec.baseline();
-    double delta = effect.absoluteOn(b);
+    double delta = absoluteEffect(b, effect);
     double vc = b.varianceAt(b.mean());
     double vt = treatmentVariance(spec, b.mean() + delta);
     double f = 1 - spec.cupedRho() * spec.cupedRho();
@@ -154,7 +169,7 @@ public final class Planner {
     for (double x : w) {
       perArm.add(x * totalUnits);
     }
-    return new Mde(totalUnits, perArm, worst, worst / b.mean(), spec.variance().describe(b), f);
+    return new Mde(totalUnits, perArm, worst, relativeTo(b, worst), spec.variance().describe(b), f);
   }
 
   /** The MDE after {@code days} days of {@code dailyUnits} new units each. */
@@ -173,6 +188,50 @@ public final class Planner {
         dailyUnits > 0 && Double.isFinite(dailyUnits),
         "daily units (--daily-units) must be > 0, got " + dailyUnits);
     return (long) Math.ceil(totalUnits / dailyUnits);
+  }
+
+  /**
+   * The effect in metric units. A relative effect needs a positive baseline: on a zero baseline it
+   * is zero whatever its size, and on a negative one {@code +5%} would mean a decrease.
+   */
+  private static double absoluteEffect(Baseline b, Effect effect) {
+    if (effect.relative() && !(b.mean() > 0)) {
+      throw new IllegalArgumentException(
+          "a relative MDE (--mde "
+              + effect.value()
+              + " --relative) needs a positive baseline, got --baseline "
+              + b.mean()
+              + ": relative to a zero or negative mean it is undefined or has the wrong sign;"
+              + " give the MDE in metric units instead (drop --relative, e.g. --mde 0.5 for +0.5)");
+    }
+    return effect.absoluteOn(b);
+  }
+
+  /** {@code delta} relative to the baseline, or NaN when the baseline is not positive. */
+  private static double relativeTo(Baseline b, double delta) {
+    return b.mean() > 0 ? delta / b.mean() : Double.NaN;
+  }
+
+  private static IllegalArgumentException tooLarge(
+      PlanSpec spec, Effect effect, double delta, double exact) {
+    Mde atMax = mde(spec, MAX_TOTAL_UNITS);
+    return new IllegalArgumentException(
+        String.format(
+            Locale.ROOT,
+            "the MDE (--mde %s%s) is too small to plan: detecting %s in metric units needs %s units"
+                + " in total, more than the %,d that can be planned (the size grows as 1/mde^2);"
+                + " use a larger --mde (%,d units detect %.4g absolute%s) or check --baseline and"
+                + " --sd",
+            effect.value(),
+            effect.relative() ? " --relative" : "",
+            delta,
+            Double.isFinite(exact) ? String.format(Locale.ROOT, "%.3g", exact) : "infinitely many",
+            MAX_TOTAL_UNITS,
+            MAX_TOTAL_UNITS,
+            atMax.absoluteMde(),
+            Double.isNaN(atMax.relativeMde())
+                ? ""
+                : String.format(Locale.ROOT, ", %.4g%% relative", 100 * atMax.relativeMde())));
   }
 
   private static double g(

@@ -11,7 +11,7 @@ import java.util.List;
  * @param exactTotal the unrounded total from the formula
  * @param achievedPower the power at {@code unitsPerArm} (both tails counted), {@code >= power}
  * @param absoluteEffect the effect in metric units
- * @param relativeEffect the effect relative to the baseline
+ * @param relativeEffect the effect relative to the baseline; NaN when the baseline is not positive
  * @param varianceAssumption the assumption used, stated in words
  * @param controlVariance per-unit variance assumed in control (before CUPED)
  * @param treatmentVariance per-unit variance assumed in each treatment arm (before CUPED)

@@ -120,12 +120,16 @@ public final class HtmlReport {
           .append(", ")
           .append(num(c.absolute().ci().high()))
           .append("]</td><td>")
-          .append(pct(c.relative().value()))
-          .append(" [")
-          .append(pct(c.relative().ci().low()))
-          .append(", ")
-          .append(pct(c.relative().ci().high()))
-          .append("]</td><td>")
+          .append(
+              c.relative() == null
+                  ? "n/a (control &le; 0)"
+                  : pct(c.relative().value())
+                      + " ["
+                      + pct(c.relative().ci().low())
+                      + ", "
+                      + pct(c.relative().ci().high())
+                      + "]")
+          .append("</td><td>")
           .append(p(c.test().pValue()))
           .append("</td><td>")
           .append(p(m.pHolm()))
@@ -178,6 +182,9 @@ public final class HtmlReport {
     double lo = 0;
     double hi = 0;
     for (MetricResult m : ms) {
+      if (m.comparison().relative() == null) {
+        continue;
+      }
       Interval ci = m.comparison().relative().ci();
       if (Double.isFinite(ci.low()) && Double.isFinite(ci.high())) {
         lo = Math.min(lo, ci.low());
@@ -210,10 +217,14 @@ public final class HtmlReport {
           m.metric()
               + (r.variants().size() > 2 ? " (" + m.comparison().treatment().variant() + ")" : "");
       h.append(text(left - 10, y + 4, label, "end", 13));
+      if (m.comparison().relative() == null) {
+        h.append(text(left + 10, y + 4, "n/a (control \u2264 0)", "start", 11));
+        continue;
+      }
       Interval ci = m.comparison().relative().ci();
       double est = m.comparison().relative().value();
       if (!Double.isFinite(est) || !Double.isFinite(ci.low())) {
-        h.append(text(left + 10, y + 4, "n/a (control is 0)", "start", 11));
+        h.append(text(left + 10, y + 4, "n/a", "start", 11));
         continue;
       }
       String color = !m.significant() ? "#555" : est > 0 ? "#2e8b57" : "#c0392b";

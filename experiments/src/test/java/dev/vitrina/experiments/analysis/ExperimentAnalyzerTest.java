@@ -171,4 +171,52 @@ class ExperimentAnalyzerTest {
     assertThat(m.denominator()).isEqualTo("count(purchase)");
     assertThat(m.expression()).isEqualTo("ratio:sum(purchase)/count(purchase)");
   }
+
+  @Test
+  void labelsByTheExperimentColumnOrSaysItUsesTheFileName() throws IOException {
+    String rows = "u1,control,3\nu2,control,5\nu3,treatment,4\nu4,treatment,6\n";
+    Path named = dir.resolve("export-2026-05.csv");
+    java.nio.file.Files.writeString(
+        named, "experiment,unit,variant,revenue\n" + rows.replaceAll("(?m)^", "ranker-v2,"));
+    AnalysisSpec spec = AnalysisSpec.of(List.of(MetricDefinition.parse("rev=mean:revenue")));
+    AnalysisResult r =
+        ExperimentAnalyzer.analyze(
+            ExperimentData.read(named, ExperimentData.ReadOptions.defaults()), spec);
+    assertThat(r.experiment()).isEqualTo("ranker-v2");
+    assertThat(r.notes()).noneMatch(n -> n.contains("file name"));
+    Path bare = dir.resolve("bare.csv");
+    java.nio.file.Files.writeString(bare, "unit,variant,revenue\n" + rows);
+    AnalysisResult b =
+        ExperimentAnalyzer.analyze(
+            ExperimentData.read(bare, ExperimentData.ReadOptions.defaults()), spec);
+    assertThat(b.experiment()).isEqualTo("bare.csv");
+    assertThat(b.notes().get(0)).contains("no experiment column").contains("'bare.csv'");
+  }
+
+  @Test
+  void aNegativeControlMeanGivesTheAbsoluteEffectOnlyAndSaysWhy() throws IOException {
+    // control mean -10, treatment mean -8: +2 absolute; t/c - 1 would be -20%
+    Path f = dir.resolve("margin.csv");
+    java.nio.file.Files.writeString(
+        f,
+        "experiment,unit,variant,margin\n"
+            + "m,u1,control,-11\nm,u2,control,-9\nm,u3,treatment,-9\nm,u4,treatment,-7\n");
+    AnalysisResult r =
+        ExperimentAnalyzer.analyze(
+            ExperimentData.read(f, ExperimentData.ReadOptions.defaults()),
+            AnalysisSpec.of(List.of(MetricDefinition.parse("margin=mean:margin"))));
+    Comparison c = r.metrics().get(0).comparison();
+    assertThat(c.absolute().value()).isCloseTo(2, offset(1e-12));
+    assertThat(c.relative()).isNull();
+    assertThat(r.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains("metric 'margin', 'treatment' vs 'control'")
+                    .contains("control value -10.0000 is not positive")
+                    .contains("absolute effect"));
+    assertThat(dev.vitrina.experiments.report.HtmlReport.render(r))
+        .contains("n/a (control &le; 0)")
+        .doesNotContain("-20.0");
+  }
 }

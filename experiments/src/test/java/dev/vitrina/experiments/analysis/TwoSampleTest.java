@@ -167,4 +167,18 @@ class TwoSampleTest {
     assertThatThrownBy(() -> TwoSample.welch("c", Moments.of(1), "t", Moments.of(1, 2), 0.05))
         .hasMessageContaining("arm 'c' has 1 units");
   }
+
+  @Test
+  void noRelativeEffectWhenTheControlIsNotPositive() {
+    // control mean -10, treatment mean -8: treatment is higher (+2), but t/c - 1 = -20%
+    Comparison neg =
+        TwoSample.welch("c", Moments.of(-11, -10, -9), "t", Moments.of(-9, -8, -7), 0.05);
+    assertThat(neg.absolute().value()).isCloseTo(2, offset(1e-12));
+    assertThat(neg.relative()).isNull();
+    Comparison zero = TwoSample.proportions("c", 0, 100, "t", 5, 100, 0.05, false);
+    assertThat(zero.absolute().value()).isCloseTo(0.05, offset(1e-15));
+    assertThat(zero.relative()).isNull();
+    Comparison pos = TwoSample.welch("c", Moments.of(9, 10, 11), "t", Moments.of(11, 12, 13), 0.05);
+    assertThat(pos.relative().value()).isCloseTo(0.2, offset(1e-12));
+  }
 }

@@ -252,4 +252,39 @@ class ExperimentDataTest {
     assertThatThrownBy(() -> ExperimentData.read(notParquet, ExperimentData.ReadOptions.defaults()))
         .hasMessageContaining("x.parquet");
   }
+
+  @Test
+  void theExperimentComesFromItsColumn() throws IOException {
+    Path one =
+        file("logs.csv", "experiment,unit,variant,event\nranker,u1,a,click\nranker,u2,b,click\n");
+    assertThat(ExperimentData.read(one, ExperimentData.ReadOptions.defaults()).experiment())
+        .isEqualTo("ranker");
+    Path two = file("two.csv", "experiment,unit,variant,event\nx,u1,a,click\ny,u2,b,click\n");
+    assertThat(
+            ExperimentData.read(two, ExperimentData.ReadOptions.defaults().withExperiment("y"))
+                .experiment())
+        .isEqualTo("y");
+    assertThatThrownBy(() -> ExperimentData.read(two, ExperimentData.ReadOptions.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("holds several experiments ('x' at line 2, 'y' at line 3)")
+        .hasMessageContaining("--experiment NAME");
+    Path none = file("none.csv", "unit,variant,event\nu1,a,click\n");
+    assertThat(ExperimentData.read(none, ExperimentData.ReadOptions.defaults()).experiment())
+        .isNull();
+  }
+
+  @Test
+  void badDataIsBadInputLikeABadOption() throws IOException {
+    Path v = file("v.csv", "unit,variant,event,value\nu1,control,purchase,x1\n");
+    assertThatThrownBy(() -> ExperimentData.read(v, ExperimentData.ReadOptions.defaults()))
+        .isInstanceOf(BadDataException.class)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 2, column 'value': 'x1'");
+    Path notParquet = file("events.parquet", "unit,variant,event\nu1,a,click\n");
+    assertThatThrownBy(() -> ExperimentData.read(notParquet, ExperimentData.ReadOptions.defaults()))
+        .isInstanceOf(BadDataException.class)
+        .hasMessageContaining("not a Parquet file")
+        .hasMessageContaining(notParquet.toString())
+        .hasMessageContaining("or as CSV");
+  }
 }

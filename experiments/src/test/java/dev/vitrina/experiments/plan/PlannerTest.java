@@ -93,4 +93,55 @@ class PlannerTest {
     assertThatThrownBy(() -> PlanSpec.parseSplit("70/x")).hasMessageContaining("'x'");
     assertThatThrownBy(() -> FIVE_PERCENT.withCupedRho(1)).hasMessageContaining("--cuped-rho");
   }
+
+  @Test
+  void relativeMdeOnABaselineThatIsNotPositiveIsRefused() {
+    for (double mean : new double[] {0, -5}) {
+      PlanSpec spec = PlanSpec.of(Baseline.mean(mean, 2));
+      assertThatThrownBy(() -> Planner.sampleSize(spec, Effect.relative(0.1)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("--relative")
+          .hasMessageContaining("--baseline " + mean)
+          .hasMessageContaining("drop --relative");
+      assertThatThrownBy(() -> Planner.power(spec, Effect.relative(0.1), List.of(100L, 100L)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("positive baseline");
+    }
+  }
+
+  @Test
+  void absolutePlanningOnANegativeBaselineHasNoRelativeEffect() {
+    // (1.959964 + 0.841621)^2 * (4/0.5 + 4/0.5) / 0.5^2 = 502.3
+    PlanSpec spec = PlanSpec.of(Baseline.mean(-5, 2));
+    SampleSize s = Planner.sampleSize(spec, Effect.absolute(0.5));
+    assertThat(s.totalUnits()).isEqualTo(503);
+    assertThat(s.absoluteEffect()).isEqualTo(0.5);
+    assertThat(s.relativeEffect()).isNaN();
+    Mde m = Planner.mde(PlanSpec.of(Baseline.mean(0, 2)), 10_000);
+    assertThat(m.absoluteMde()).isCloseTo(0.11206, offset(1e-5));
+    assertThat(m.relativeMde()).isNaN();
+  }
+
+  @Test
+  void anMdeTooSmallToPlanIsAClearError() {
+    // sd 2, delta 1e-12: 2.8016^2 * 16 / 1e-24 = 1.26e26 units
+    PlanSpec spec = PlanSpec.of(Baseline.mean(30, 2));
+    assertThatThrownBy(() -> Planner.sampleSize(spec, Effect.absolute(1e-12)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--mde 1.0E-12")
+        .hasMessageContaining("1.26e+26 units")
+        .hasMessageContaining("1,000,000,000,000")
+        .hasMessageContaining("use a larger --mde");
+    // a relative effect that underflows to zero in metric units
+    PlanSpec tiny = PlanSpec.of(Baseline.mean(1e-300, 2));
+    assertThatThrownBy(() -> Planner.sampleSize(tiny, Effect.relative(1e-30)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("infinitely many units");
+    assertThatThrownBy(() -> Planner.sampleSize(FIVE_PERCENT, Effect.absolute(1e-9)))
+        .hasMessageContaining("too small to plan");
+    // just inside the bound still plans
+    SampleSize big = Planner.sampleSize(spec, Effect.absolute(2e-5));
+    assertThat(big.totalUnits()).isEqualTo((long) Math.ceil(big.exactTotal()));
+    assertThat(big.unitsPerArm().get(0) + big.unitsPerArm().get(1)).isEqualTo(big.totalUnits());
+  }
 }
