@@ -79,7 +79,7 @@ public final class ArtifactHome {
             Artifacts.save(
                 home.resolve(version), format, formatVersion, parameters, dataFingerprint, body);
         AtomicWrite.writeString(home.resolve(POINTER), version + "\n");
-        prune(home, version);
+        prune(home);
         return new Published(home, version, m);
       } catch (FileAlreadyExistsException | InvalidArtifactException e) {
         // another writer published the same version number meanwhile (it may even be pruned
@@ -149,10 +149,19 @@ public final class ArtifactHome {
     return v.isEmpty() ? 0 : Integer.parseInt(v.get(v.size() - 1).substring(1));
   }
 
-  private static void prune(Path home, String current) throws IOException {
-    List<String> v = new ArrayList<>(versions(home));
-    v.remove(current);
-    for (int i = 0; i < v.size() - (KEEP - 1); i++) {
+  /** Removes all but the newest {@link #KEEP} versions, never the one the pointer names. */
+  private static void prune(Path home) throws IOException {
+    List<String> v = versions(home);
+    String current = null;
+    try {
+      current = Files.readString(home.resolve(POINTER), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      return; // no readable pointer: remove nothing
+    }
+    for (int i = 0; i < v.size() - KEEP; i++) {
+      if (v.get(i).equals(current)) {
+        continue;
+      }
       try {
         AtomicWrite.deleteRecursively(home.resolve(v.get(i)));
       } catch (IOException | java.io.UncheckedIOException e) {

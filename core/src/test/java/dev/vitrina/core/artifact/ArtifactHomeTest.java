@@ -121,7 +121,6 @@ class ArtifactHomeTest {
                 try {
                   publish(home, "t" + id);
                 } catch (IOException | RuntimeException e) {
-                  e.printStackTrace();
                   failed.set(true);
                 }
               });
@@ -131,8 +130,10 @@ class ArtifactHomeTest {
       t.join();
     }
     assertThat(failed).isFalse();
-    // five publishes in all; the newest KEEP versions remain, each complete
-    assertThat(ArtifactHome.versions(home)).hasSize(ArtifactHome.KEEP);
+    // five publishes in all; the newest KEEP versions remain (plus the current one, should the
+    // last pointer switch have named an older version), each complete
+    assertThat(ArtifactHome.versions(home).size())
+        .isBetween(ArtifactHome.KEEP, ArtifactHome.KEEP + 1);
     for (String v : ArtifactHome.versions(home)) {
       assertThat(Artifacts.load(home.resolve(v), FORMAT, 1).files()).containsOnlyKeys("x");
     }

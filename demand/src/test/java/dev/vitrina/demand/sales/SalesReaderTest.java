@@ -166,6 +166,7 @@ class SalesReaderTest {
         SalesReader.read(badDates, SalesReadOptions.DEFAULT.withAllowEmpty(true), dims);
     assertThat(empty.rows()).isZero();
     assertThat(empty.report().rowsRejected()).isEqualTo(2);
+  }
 
   private static Path fixture(String name) throws URISyntaxException {
     return Path.of(SalesReaderTest.class.getResource("/sales/" + name).toURI());
