@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.core.io.csv.CsvException;
 import dev.vitrina.core.json.Json;
+import dev.vitrina.core.validate.InvalidFileException;
 import dev.vitrina.core.validate.NoRowsException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -202,9 +203,9 @@ public final class VitrinaCli implements Runnable {
     return 1;
   }
 
-  /** Data-file exceptions that are I/O exceptions by type but invalid input by meaning. */
+  /** I/O exceptions that are invalid input by meaning: a file read whose content is invalid. */
   private static boolean isInvalidInput(Throwable t) {
-    return t instanceof dev.vitrina.experiments.data.BadDataException;
+    return t instanceof InvalidFileException;
   }
 
   /**

@@ -48,6 +48,18 @@ class ErrorsTest {
   }
 
   @Test
+  void aCorruptOrForeignParquetFileIsInvalidInput() throws Exception {
+    Path fake = salesCsv("sales.parquet", "store_id,item_id,date,qty\nS1,A,2024-01-01,1\n");
+    Captured r = run("features", "--sales", fake.toString(), "--out", tmp + "/f.parquet");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("not a Parquet file: " + fake);
+    assertNoStackTrace(r);
+
+    Captured dir = run("features", "--sales", tmp.toString() + "/", "--out", tmp + "/f.parquet");
+    assertThat(dir.code()).isEqualTo(2);
+  }
+
+  @Test
   void anUnterminatedQuoteIsOneMessageWithoutATrace() throws Exception {
     Path f = salesCsv("q.csv", "store_id,item_id,date,qty\nS1,\"A,2024-01-01,1\n");
     Captured r = run("features", "--sales", f.toString(), "--out", tmp + "/f.parquet");

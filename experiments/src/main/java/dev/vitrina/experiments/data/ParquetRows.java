@@ -9,9 +9,9 @@ import dev.vitrina.core.io.parquet.IntColumn;
 import dev.vitrina.core.io.parquet.LongColumn;
 import dev.vitrina.core.io.parquet.ParquetReader;
 import dev.vitrina.core.io.parquet.StringColumn;
+import dev.vitrina.core.validate.InvalidFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -81,14 +81,10 @@ final class ParquetRows {
    * IOException}.
    */
   private static RuntimeException classify(IOException e) throws IOException {
-    String m = e.getMessage();
-    if (!(e instanceof FileSystemException)
-        && m != null
-        && (m.startsWith("not a Parquet file")
-            || m.startsWith("corrupt Parquet")
-            || m.startsWith("cannot read"))) {
+    if (e instanceof InvalidFileException) {
       return new BadDataException(
-          m + "; write the table again as a flat, unencrypted Parquet file, or as CSV", e);
+          e.getMessage() + "; write the table again as a flat, unencrypted Parquet file, or as CSV",
+          e);
     }
     throw e;
   }

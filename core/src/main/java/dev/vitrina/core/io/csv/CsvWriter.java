@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * Writes a CSV/TSV report atomically: rows go to a hidden sibling temp file {@code
- * .<name>.tmp-<random>} that {@link #close()} moves onto the target ({@code ATOMIC_MOVE,
+ * .<name>.tmp-<pid>-<random>} that {@link #close()} moves onto the target ({@code ATOMIC_MOVE,
  * REPLACE_EXISTING}); {@link #abort()} deletes it. Fields holding the delimiter, the quote, a line
  * break, or (first field) the comment prefix are quoted RFC-4180 style; lines end with {@code \n}.
  * Not thread-safe.

@@ -1,5 +1,7 @@
 package dev.vitrina.core.io.parquet;
 
+import dev.vitrina.core.storage.InputFiles;
+import dev.vitrina.core.validate.InvalidFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -81,11 +83,12 @@ public final class ParquetReader implements AutoCloseable {
    */
   public static ParquetReader open(Path path) throws IOException {
     Objects.requireNonNull(path, "path");
-    FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+    FileChannel ch =
+        FileChannel.open(InputFiles.requireFile(path, "Parquet"), StandardOpenOption.READ);
     try {
       long size = ch.size();
       if (size < 12) {
-        throw new IOException(
+        throw new InvalidFileException(
             "not a Parquet file: "
                 + path
                 + " (missing PAR1 magic: only "
@@ -99,12 +102,12 @@ public final class ParquetReader implements AutoCloseable {
             head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == 'E'
                 ? "it is an encrypted Parquet file (PARE magic), which vitrina does not read"
                 : "missing PAR1 magic at the start";
-        throw new IOException("not a Parquet file: " + path + " (" + why + ")");
+        throw new InvalidFileException("not a Parquet file: " + path + " (" + why + ")");
       }
       byte[] tail = new byte[8];
       readFully(ch, tail, 0, 8, size - 8);
       if (!isMagic(tail, 4)) {
-        throw new IOException(
+        throw new InvalidFileException(
             "not a Parquet file: "
                 + path
                 + " (missing PAR1 magic at the end; the file is truncated or still being"
@@ -112,7 +115,7 @@ public final class ParquetReader implements AutoCloseable {
       }
       int footerLen = ByteSink.getInt(tail, 0);
       if (footerLen <= 0 || footerLen > size - 12) {
-        throw new IOException(
+        throw new InvalidFileException(
             "corrupt Parquet footer in "
                 + path
                 + ": footer length "
@@ -128,16 +131,18 @@ public final class ParquetReader implements AutoCloseable {
       try {
         meta = Footer.parse(footer, 0, footerLen);
       } catch (CorruptException e) {
-        throw new IOException("corrupt Parquet footer in " + path + ": " + e.getMessage(), e);
+        throw new InvalidFileException(
+            "corrupt Parquet footer in " + path + ": " + e.getMessage(), e);
       }
       if (meta.encrypted()) {
-        throw new IOException(
+        throw new InvalidFileException(
             "cannot read " + path + ": it is an encrypted Parquet file; decrypt it first");
       }
       try {
         return new ParquetReader(path, ch, footerStart, meta);
       } catch (CorruptException e) {
-        throw new IOException("corrupt Parquet schema in " + path + ": " + e.getMessage(), e);
+        throw new InvalidFileException(
+            "corrupt Parquet schema in " + path + ": " + e.getMessage(), e);
       }
     } catch (IOException | RuntimeException | Error e) {
       ch.close();
@@ -382,7 +387,7 @@ public final class ParquetReader implements AutoCloseable {
               + (other.isEmpty() ? "" : " (not readable: " + other + ")"));
     }
     if (c.spec() == null) {
-      throw new IOException(
+      throw new InvalidFileException(
           "cannot read column '"
               + name
               + "' ("
@@ -412,7 +417,7 @@ public final class ParquetReader implements AutoCloseable {
       total += meta.rowGroups().get(g).numRows();
     }
     if (total > Integer.MAX_VALUE - 16) {
-      throw new IOException(
+      throw new InvalidFileException(
           "column '"
               + c.name()
               + "' of "
@@ -625,7 +630,7 @@ public final class ParquetReader implements AutoCloseable {
       return new Part(dec.nulls, dec.strings);
     } catch (ChunkDecoder.UnsupportedException e) {
       throw new UncheckedIOException(
-          new IOException(
+          new InvalidFileException(
               "cannot read column '"
                   + c.name()
                   + "' of "
@@ -638,7 +643,7 @@ public final class ParquetReader implements AutoCloseable {
               e));
     } catch (CorruptException | IndexOutOfBoundsException | NegativeArraySizeException e) {
       throw new UncheckedIOException(
-          new IOException(
+          new InvalidFileException(
               "corrupt Parquet data in "
                   + path
                   + ", column '"
@@ -739,7 +744,8 @@ public final class ParquetReader implements AutoCloseable {
       ByteBuffer bb = ByteBuffer.wrap(buf, p, Math.min(READ_SLICE, end - p));
       while (bb.hasRemaining()) {
         if (ch.read(bb, pos + (bb.position() - off)) < 0) {
-          throw new IOException("unexpected end of file at byte " + (pos + bb.position() - off));
+          throw new InvalidFileException(
+              "unexpected end of file at byte " + (pos + bb.position() - off));
         }
       }
       p = bb.position();

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * compressed in parallel on a small pool owned by the writer, then written in schema order. Files
  * are read back by DuckDB, polars and pyarrow in the tests.
  *
- * <p>Atomicity: bytes go to a hidden sibling temp file {@code .<name>.tmp-<random>}; {@link
+ * <p>Atomicity: bytes go to a hidden sibling temp file {@code .<name>.tmp-<pid>-<random>}; {@link
  * #close()} writes the footer and moves the temp file onto the target with {@code ATOMIC_MOVE,
  * REPLACE_EXISTING}, so readers see the old file or the complete new one. {@link #abort()}, or any
  * exception thrown by {@link #writeRowGroup}, discards the temp file; the target is then never

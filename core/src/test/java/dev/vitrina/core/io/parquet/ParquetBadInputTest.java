@@ -37,8 +37,17 @@ class ParquetBadInputTest {
     Path csv = dir.resolve("data.csv");
     Files.writeString(csv, "a,b,c\n1,2,3\n4,5,6\n");
     assertThatThrownBy(() -> ParquetReader.open(csv))
-        .isInstanceOf(IOException.class)
+        .isInstanceOf(dev.vitrina.core.validate.InvalidFileException.class)
         .hasMessage("not a Parquet file: " + csv + " (missing PAR1 magic at the start)");
+  }
+
+  @Test
+  void aDirectoryOrAMissingPathIsNamed() {
+    assertThatThrownBy(() -> ParquetReader.open(dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(dir + " is a directory, expected a Parquet file; give the file's path");
+    assertThatThrownBy(() -> ParquetReader.open(dir.resolve("none.parquet")))
+        .isInstanceOf(java.nio.file.NoSuchFileException.class);
   }
 
   @Test

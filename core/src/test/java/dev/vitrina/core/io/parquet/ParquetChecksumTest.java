@@ -102,7 +102,7 @@ class ParquetChecksumTest {
     Path bad = flipped(f, p.bodyStart() + 8 * 10);
     try (ParquetReader r = ParquetReader.open(bad)) {
       assertThatThrownBy(() -> r.readColumn("id"))
-          .isInstanceOf(IOException.class)
+          .isInstanceOf(dev.vitrina.core.validate.InvalidFileException.class)
           .hasMessageStartingWith(
               "corrupt Parquet data in "
                   + bad
