@@ -4,35 +4,60 @@ import dev.vitrina.core.artifact.ArtifactHome;
 import dev.vitrina.core.artifact.ArtifactManifest;
 import dev.vitrina.core.artifact.Artifacts;
 import dev.vitrina.core.artifact.InvalidArtifactException;
-import dev.vitrina.recs.als.IalsConfig;
-import dev.vitrina.recs.als.IalsModel;
-import dev.vitrina.recs.als.IalsTrainer;
-import dev.vitrina.recs.ease.EaseConfig;
-import dev.vitrina.recs.ease.EaseModel;
-import dev.vitrina.recs.ease.EaseTrainer;
-import dev.vitrina.recs.knn.ItemKnnConfig;
-import dev.vitrina.recs.knn.ItemKnnModel;
-import dev.vitrina.recs.knn.ItemKnnTrainer;
+import dev.vitrina.recs.model.ModelFamily;
 import dev.vitrina.recs.model.Recommender;
 import dev.vitrina.recs.model.Trainer;
-import dev.vitrina.recs.popular.PopularConfig;
-import dev.vitrina.recs.popular.PopularModel;
-import dev.vitrina.recs.popular.PopularTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
- * The model families by name ({@code popular}, {@code itemknn}, {@code ials}, {@code ease}):
- * trainers from string parameters, and loading of any saved model by its manifest's format.
+ * The model families on the class path, found with {@link ServiceLoader} ({@link ModelFamily}): the
+ * built-in {@code popular}, {@code itemknn}, {@code ials} and {@code ease}, and any a module adds.
+ * Trainers from string parameters, and loading of any saved model by its manifest's format.
  */
 public final class RecsModels {
 
-  /** The model names, in the order reports list them. */
-  public static final List<String> NAMES = List.of("popular", "itemknn", "ials", "ease");
+  private static final List<ModelFamily> FAMILIES = discover();
+
+  /** The model names, in the order reports list them (by {@link ModelFamily#order()}). */
+  public static final List<String> NAMES = FAMILIES.stream().map(ModelFamily::name).toList();
 
   private RecsModels() {}
+
+  private static List<ModelFamily> discover() {
+    List<ModelFamily> found = new ArrayList<>();
+    ServiceLoader.load(ModelFamily.class, RecsModels.class.getClassLoader()).forEach(found::add);
+    found.sort(Comparator.comparingInt(ModelFamily::order).thenComparing(ModelFamily::name));
+    Map<String, ModelFamily> byName = new LinkedHashMap<>();
+    Map<String, ModelFamily> byFormat = new LinkedHashMap<>();
+    for (ModelFamily f : found) {
+      ModelFamily a = byName.putIfAbsent(f.name(), f);
+      ModelFamily b = byFormat.putIfAbsent(f.format(), f);
+      if (a != null || b != null) {
+        throw new IllegalStateException(
+            "two model families claim the name '"
+                + f.name()
+                + "' or the format '"
+                + f.format()
+                + "': "
+                + f.getClass().getName()
+                + " and "
+                + (a != null ? a : b).getClass().getName());
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** The registered families, in listing order. */
+  public static List<ModelFamily> families() {
+    return FAMILIES;
+  }
 
   /**
    * A trainer for model {@code name} with string parameters ({@code factors=128}); missing
@@ -41,19 +66,18 @@ public final class RecsModels {
    * @throws IllegalArgumentException for an unknown model or parameter, naming the valid ones
    */
   public static Trainer<? extends Recommender> trainer(String name, Map<String, String> params) {
-    return switch (name) {
-      case "popular" -> new PopularTrainer(PopularConfig.fromParams(params));
-      case "itemknn" -> new ItemKnnTrainer(ItemKnnConfig.fromParams(params));
-      case "ials" -> new IalsTrainer(IalsConfig.fromParams(params));
-      case "ease" -> new EaseTrainer(EaseConfig.fromParams(params));
-      default ->
-          throw new IllegalArgumentException(
-              "unknown model '" + name + "'; choose one of " + String.join(", ", NAMES));
-    };
+    for (ModelFamily f : FAMILIES) {
+      if (f.name().equals(name)) {
+        return f.trainer(params);
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown model '" + name + "'; choose one of " + String.join(", ", NAMES));
   }
 
   /**
-   * Loads a model saved with {@link Recommender#save(Path)}, whatever its family.
+   * Loads a model saved with {@link Recommender#save(Path)}, whatever its family: the current
+   * version of a model home, or an artifact directory given directly.
    *
    * @throws InvalidArtifactException when the directory is not a vitrina recommender artifact or
    *     fails its checks (manifest, format, version, files, checksums)
@@ -62,27 +86,19 @@ public final class RecsModels {
   public static Recommender load(Path path) throws IOException {
     Path dir = ArtifactHome.resolve(path);
     String format = Artifacts.readManifest(dir).format();
-    return switch (format) {
-      case PopularModel.FORMAT -> PopularModel.load(dir);
-      case ItemKnnModel.FORMAT -> ItemKnnModel.load(dir);
-      case IalsModel.FORMAT -> IalsModel.load(dir);
-      case EaseModel.FORMAT -> EaseModel.load(dir);
-      default ->
-          throw new InvalidArtifactException(
-              dir,
-              dir.resolve(ArtifactManifest.FILE_NAME),
-              dir
-                  + " holds a '"
-                  + format
-                  + "' artifact, not a recommender model this vitrina reads ("
-                  + String.join(
-                      ", ",
-                      List.of(
-                          PopularModel.FORMAT,
-                          ItemKnnModel.FORMAT,
-                          IalsModel.FORMAT,
-                          EaseModel.FORMAT))
-                  + "); pass a directory written by 'vitrina recs train', or train one");
-    };
+    for (ModelFamily f : FAMILIES) {
+      if (f.format().equals(format)) {
+        return f.load(dir);
+      }
+    }
+    throw new InvalidArtifactException(
+        dir,
+        dir.resolve(ArtifactManifest.FILE_NAME),
+        dir
+            + " holds a '"
+            + format
+            + "' artifact, not a recommender model this vitrina reads ("
+            + String.join(", ", FAMILIES.stream().map(ModelFamily::format).toList())
+            + "); pass a directory written by 'vitrina recs train', or train one");
   }
 }

@@ -92,4 +92,19 @@ class RecsModelsTest {
         .hasMessageContaining("not a vitrina artifact")
         .hasMessageContaining("train command");
   }
+
+  @Test
+  void theFamiliesRegisterThemselvesAsServices() {
+    assertThat(RecsModels.NAMES).containsExactly("popular", "itemknn", "ials", "ease");
+    assertThat(RecsModels.families())
+        .extracting(dev.vitrina.recs.model.ModelFamily::format)
+        .containsExactly(
+            "vitrina.recs.popular",
+            "vitrina.recs.itemknn",
+            "vitrina.recs.ials",
+            "vitrina.recs.ease");
+    assertThatThrownBy(() -> RecsModels.trainer("bpr", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("choose one of popular, itemknn, ials, ease");
+  }
 }
