@@ -6,7 +6,7 @@ import dev.vitrina.core.progress.Progress;
 import dev.vitrina.core.validate.NoRowsException;
 import dev.vitrina.core.validate.ValidationReport;
 import dev.vitrina.demand.data.Dimensions;
-import dev.vitrina.demand.data.Marketplace;
+import dev.vitrina.demand.marketplace.Marketplace;
 import dev.vitrina.demand.panel.Panel;
 import dev.vitrina.demand.panel.PanelBuilder;
 import dev.vitrina.demand.panel.PanelOptions;

@@ -9,7 +9,7 @@ import dev.vitrina.core.io.parquet.FloatColumn;
 import dev.vitrina.core.io.parquet.ParquetReader;
 import dev.vitrina.core.io.parquet.StringColumn;
 import dev.vitrina.core.progress.Progress;
-import dev.vitrina.demand.data.Marketplace;
+import dev.vitrina.demand.marketplace.Marketplace;
 import dev.vitrina.demand.panel.Freq;
 import dev.vitrina.demand.panel.Level;
 import dev.vitrina.demand.panel.Panel;

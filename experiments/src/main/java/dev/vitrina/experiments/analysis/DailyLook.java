@@ -1,5 +1,7 @@
 package dev.vitrina.experiments.analysis;
 
+import dev.vitrina.experiments.stats.Interval;
+
 /**
  * The effect as it looked on one day: the naive fixed-horizon interval and p-value (not valid under
  * repeated looks) beside the always-valid ones.

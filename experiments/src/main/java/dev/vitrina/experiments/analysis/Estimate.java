@@ -1,5 +1,7 @@
 package dev.vitrina.experiments.analysis;
 
+import dev.vitrina.experiments.stats.Interval;
+
 /**
  * A point estimate with its standard error and confidence interval.
  *

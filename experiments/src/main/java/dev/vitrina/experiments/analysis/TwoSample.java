@@ -1,6 +1,7 @@
 package dev.vitrina.experiments.analysis;
 
 import dev.vitrina.core.check.Checks;
+import dev.vitrina.experiments.stats.Interval;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 

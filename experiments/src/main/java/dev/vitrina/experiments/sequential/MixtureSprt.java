@@ -1,7 +1,7 @@
 package dev.vitrina.experiments.sequential;
 
 import dev.vitrina.core.check.Checks;
-import dev.vitrina.experiments.analysis.Interval;
+import dev.vitrina.experiments.stats.Interval;
 
 /**
  * The mixture sequential probability ratio test (mSPRT) with a normal mixing distribution {@code

@@ -1,6 +1,6 @@
 package dev.vitrina.experiments.sequential;
 
-import dev.vitrina.experiments.analysis.Interval;
+import dev.vitrina.experiments.stats.Interval;
 
 /**
  * The always-valid result after one look.

@@ -1,7 +1,7 @@
 package dev.vitrina.experiments.sequential;
 
 import dev.vitrina.core.check.Checks;
-import dev.vitrina.experiments.analysis.Interval;
+import dev.vitrina.experiments.stats.Interval;
 
 /**
  * Tracks one effect over repeated looks with the normal-mixture {@link MixtureSprt}: the running

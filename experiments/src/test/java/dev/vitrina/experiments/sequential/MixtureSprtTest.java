@@ -3,7 +3,7 @@ package dev.vitrina.experiments.sequential;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import dev.vitrina.experiments.analysis.Interval;
+import dev.vitrina.experiments.stats.Interval;
 import org.junit.jupiter.api.Test;
 
 class MixtureSprtTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.vitrina.core.progress.Progress;
-import dev.vitrina.demand.data.Marketplace;
+import dev.vitrina.demand.marketplace.Marketplace;
 import dev.vitrina.demand.panel.Freq;
 import dev.vitrina.demand.panel.Level;
 import dev.vitrina.demand.panel.Panel;

@@ -1,5 +1,6 @@
-package dev.vitrina.demand.data;
+package dev.vitrina.demand.marketplace;
 
+import dev.vitrina.demand.data.Dimensions;
 import dev.vitrina.demand.sales.SalesReadOptions;
 import dev.vitrina.demand.sales.SalesReader;
 import dev.vitrina.demand.sales.SalesTable;

@@ -1,4 +1,4 @@
-package dev.vitrina.experiments.analysis;
+package dev.vitrina.experiments.stats;
 
 /**
  * A closed interval {@code [low, high]}.
