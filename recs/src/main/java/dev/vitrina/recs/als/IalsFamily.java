@@ -1,37 +1,17 @@
 package dev.vitrina.recs.als;
 
-import dev.vitrina.recs.model.ModelFamily;
-import dev.vitrina.recs.model.Recommender;
-import dev.vitrina.recs.model.Trainer;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
+import dev.vitrina.recs.model.SimpleFamily;
 
-/** The {@code ials} family, registered as a {@link ModelFamily} service. */
-public final class IalsFamily implements ModelFamily {
+/** The {@code ials} family, registered as a {@link dev.vitrina.recs.model.ModelFamily} service. */
+public final class IalsFamily extends SimpleFamily {
 
-  @Override
-  public String name() {
-    return "ials";
-  }
-
-  @Override
-  public String format() {
-    return IalsModel.FORMAT;
-  }
-
-  @Override
-  public int order() {
-    return 30;
-  }
-
-  @Override
-  public Trainer<? extends Recommender> trainer(Map<String, String> params) {
-    return new IalsTrainer(IalsConfig.fromParams(params));
-  }
-
-  @Override
-  public Recommender load(Path dir) throws IOException {
-    return IalsModel.load(dir);
+  /** The family (for {@link java.util.ServiceLoader}). */
+  public IalsFamily() {
+    super(
+        "ials",
+        IalsModel.FORMAT,
+        30,
+        p -> new IalsTrainer(IalsConfig.fromParams(p)),
+        IalsModel::load);
   }
 }

@@ -116,7 +116,7 @@ public final class IalsModel extends BaseRecommender implements FoldIn, ItemEmbe
     if (items.length == 0) {
       return new float[f];
     }
-    UserItemMatrix row = historyRow(RequestContext.ofHistory(items).withHistory(items, values));
+    UserItemMatrix row = historyRow(RequestContext.ofHistory().withHistory(items, values));
     return solve(row.indices(), row.data(), 0, row.indices().length);
   }
 

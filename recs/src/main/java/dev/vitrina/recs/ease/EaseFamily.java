@@ -1,37 +1,17 @@
 package dev.vitrina.recs.ease;
 
-import dev.vitrina.recs.model.ModelFamily;
-import dev.vitrina.recs.model.Recommender;
-import dev.vitrina.recs.model.Trainer;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
+import dev.vitrina.recs.model.SimpleFamily;
 
-/** The {@code ease} family, registered as a {@link ModelFamily} service. */
-public final class EaseFamily implements ModelFamily {
+/** The {@code ease} family, registered as a {@link dev.vitrina.recs.model.ModelFamily} service. */
+public final class EaseFamily extends SimpleFamily {
 
-  @Override
-  public String name() {
-    return "ease";
-  }
-
-  @Override
-  public String format() {
-    return EaseModel.FORMAT;
-  }
-
-  @Override
-  public int order() {
-    return 40;
-  }
-
-  @Override
-  public Trainer<? extends Recommender> trainer(Map<String, String> params) {
-    return new EaseTrainer(EaseConfig.fromParams(params));
-  }
-
-  @Override
-  public Recommender load(Path dir) throws IOException {
-    return EaseModel.load(dir);
+  /** The family (for {@link java.util.ServiceLoader}). */
+  public EaseFamily() {
+    super(
+        "ease",
+        EaseModel.FORMAT,
+        40,
+        p -> new EaseTrainer(EaseConfig.fromParams(p)),
+        EaseModel::load);
   }
 }

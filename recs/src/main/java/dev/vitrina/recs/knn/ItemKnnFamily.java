@@ -1,37 +1,19 @@
 package dev.vitrina.recs.knn;
 
-import dev.vitrina.recs.model.ModelFamily;
-import dev.vitrina.recs.model.Recommender;
-import dev.vitrina.recs.model.Trainer;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
+import dev.vitrina.recs.model.SimpleFamily;
 
-/** The {@code itemknn} family, registered as a {@link ModelFamily} service. */
-public final class ItemKnnFamily implements ModelFamily {
+/**
+ * The {@code itemknn} family, registered as a {@link dev.vitrina.recs.model.ModelFamily} service.
+ */
+public final class ItemKnnFamily extends SimpleFamily {
 
-  @Override
-  public String name() {
-    return "itemknn";
-  }
-
-  @Override
-  public String format() {
-    return ItemKnnModel.FORMAT;
-  }
-
-  @Override
-  public int order() {
-    return 20;
-  }
-
-  @Override
-  public Trainer<? extends Recommender> trainer(Map<String, String> params) {
-    return new ItemKnnTrainer(ItemKnnConfig.fromParams(params));
-  }
-
-  @Override
-  public Recommender load(Path dir) throws IOException {
-    return ItemKnnModel.load(dir);
+  /** The family (for {@link java.util.ServiceLoader}). */
+  public ItemKnnFamily() {
+    super(
+        "itemknn",
+        ItemKnnModel.FORMAT,
+        20,
+        p -> new ItemKnnTrainer(ItemKnnConfig.fromParams(p)),
+        ItemKnnModel::load);
   }
 }

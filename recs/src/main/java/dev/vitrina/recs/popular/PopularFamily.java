@@ -1,37 +1,19 @@
 package dev.vitrina.recs.popular;
 
-import dev.vitrina.recs.model.ModelFamily;
-import dev.vitrina.recs.model.Recommender;
-import dev.vitrina.recs.model.Trainer;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Map;
+import dev.vitrina.recs.model.SimpleFamily;
 
-/** The {@code popular} family, registered as a {@link ModelFamily} service. */
-public final class PopularFamily implements ModelFamily {
+/**
+ * The {@code popular} family, registered as a {@link dev.vitrina.recs.model.ModelFamily} service.
+ */
+public final class PopularFamily extends SimpleFamily {
 
-  @Override
-  public String name() {
-    return "popular";
-  }
-
-  @Override
-  public String format() {
-    return PopularModel.FORMAT;
-  }
-
-  @Override
-  public int order() {
-    return 10;
-  }
-
-  @Override
-  public Trainer<? extends Recommender> trainer(Map<String, String> params) {
-    return new PopularTrainer(PopularConfig.fromParams(params));
-  }
-
-  @Override
-  public Recommender load(Path dir) throws IOException {
-    return PopularModel.load(dir);
+  /** The family (for {@link java.util.ServiceLoader}). */
+  public PopularFamily() {
+    super(
+        "popular",
+        PopularModel.FORMAT,
+        10,
+        p -> new PopularTrainer(PopularConfig.fromParams(p)),
+        PopularModel::load);
   }
 }
