@@ -1,7 +1,6 @@
 package dev.vitrina.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vitrina.core.io.parquet.Codec;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.demand.features.FeaturePipeline;
 import dev.vitrina.demand.features.FeatureSpec;
@@ -9,6 +8,7 @@ import dev.vitrina.demand.panel.Freq;
 import dev.vitrina.demand.panel.Level;
 import dev.vitrina.demand.panel.PanelOptions;
 import dev.vitrina.demand.sales.SalesReadOptions;
+import dev.vitrina.parquet.Codec;
 import dev.vitrina.synth.MarketplaceGenerator;
 import dev.vitrina.synth.Preset;
 import java.io.IOException;

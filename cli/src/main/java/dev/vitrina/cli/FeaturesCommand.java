@@ -1,6 +1,5 @@
 package dev.vitrina.cli;
 
-import dev.vitrina.core.io.parquet.Codec;
 import dev.vitrina.demand.features.FeaturePipeline;
 import dev.vitrina.demand.features.FeatureSpec;
 import dev.vitrina.demand.panel.Freq;
@@ -8,6 +7,7 @@ import dev.vitrina.demand.panel.Level;
 import dev.vitrina.demand.panel.PanelOptions;
 import dev.vitrina.demand.sales.SalesColumns;
 import dev.vitrina.demand.sales.SalesReadOptions;
+import dev.vitrina.parquet.Codec;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package dev.vitrina.synth;
 
-import dev.vitrina.core.io.parquet.Codec;
-import dev.vitrina.core.io.parquet.ColumnSpec;
-import dev.vitrina.core.io.parquet.ColumnType;
-import dev.vitrina.core.io.parquet.DoubleColumn;
-import dev.vitrina.core.io.parquet.LongColumn;
-import dev.vitrina.core.io.parquet.ParquetWriter;
-import dev.vitrina.core.io.parquet.StringColumn;
+import dev.vitrina.parquet.Codec;
+import dev.vitrina.parquet.ColumnSpec;
+import dev.vitrina.parquet.ColumnType;
+import dev.vitrina.parquet.DoubleColumn;
+import dev.vitrina.parquet.LongColumn;
+import dev.vitrina.parquet.ParquetWriter;
+import dev.vitrina.parquet.StringColumn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -3,11 +3,11 @@ package dev.vitrina.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vitrina.core.io.parquet.ColumnSpec;
-import dev.vitrina.core.io.parquet.IntColumn;
-import dev.vitrina.core.io.parquet.ParquetReader;
-import dev.vitrina.core.io.parquet.StringColumn;
 import dev.vitrina.core.progress.Progress;
+import dev.vitrina.parquet.ColumnSpec;
+import dev.vitrina.parquet.IntColumn;
+import dev.vitrina.parquet.ParquetReader;
+import dev.vitrina.parquet.StringColumn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;

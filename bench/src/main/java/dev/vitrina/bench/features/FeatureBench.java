@@ -1,7 +1,5 @@
 package dev.vitrina.bench.features;
 
-import dev.vitrina.core.io.parquet.Codec;
-import dev.vitrina.core.io.parquet.ParquetReader;
 import dev.vitrina.core.json.Json;
 import dev.vitrina.core.os.ProcessStats;
 import dev.vitrina.core.progress.Progress;
@@ -19,6 +17,8 @@ import dev.vitrina.demand.panel.PanelOptions;
 import dev.vitrina.demand.sales.SalesReadOptions;
 import dev.vitrina.demand.sales.SalesReader;
 import dev.vitrina.demand.sales.SalesTable;
+import dev.vitrina.parquet.Codec;
+import dev.vitrina.parquet.ParquetReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,12 +1,12 @@
 package dev.vitrina.demand.data;
 
-import dev.vitrina.core.io.parquet.BooleanColumn;
-import dev.vitrina.core.io.parquet.ColumnData;
-import dev.vitrina.core.io.parquet.DoubleColumn;
-import dev.vitrina.core.io.parquet.FloatColumn;
-import dev.vitrina.core.io.parquet.IntColumn;
-import dev.vitrina.core.io.parquet.LongColumn;
-import dev.vitrina.core.io.parquet.StringColumn;
+import dev.vitrina.parquet.BooleanColumn;
+import dev.vitrina.parquet.ColumnData;
+import dev.vitrina.parquet.DoubleColumn;
+import dev.vitrina.parquet.FloatColumn;
+import dev.vitrina.parquet.IntColumn;
+import dev.vitrina.parquet.LongColumn;
+import dev.vitrina.parquet.StringColumn;
 import java.nio.file.Path;
 
 /** Conversions from Parquet column data to the primitive arrays the demand code works on. */

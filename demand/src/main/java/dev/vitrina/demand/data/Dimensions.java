@@ -1,10 +1,10 @@
 package dev.vitrina.demand.data;
 
 import dev.vitrina.core.ids.IdIndex;
-import dev.vitrina.core.io.parquet.ColumnSpec;
-import dev.vitrina.core.io.parquet.ColumnType;
-import dev.vitrina.core.io.parquet.IntColumn;
-import dev.vitrina.core.io.parquet.ParquetReader;
+import dev.vitrina.parquet.ColumnSpec;
+import dev.vitrina.parquet.ColumnType;
+import dev.vitrina.parquet.IntColumn;
+import dev.vitrina.parquet.ParquetReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

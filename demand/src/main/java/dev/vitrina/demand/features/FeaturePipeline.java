@@ -1,7 +1,6 @@
 package dev.vitrina.demand.features;
 
 import dev.vitrina.core.check.Checks;
-import dev.vitrina.core.io.parquet.Codec;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.core.validate.NoRowsException;
 import dev.vitrina.core.validate.ValidationReport;
@@ -14,6 +13,7 @@ import dev.vitrina.demand.sales.SalesColumns;
 import dev.vitrina.demand.sales.SalesReadOptions;
 import dev.vitrina.demand.sales.SalesReader;
 import dev.vitrina.demand.sales.SalesTable;
+import dev.vitrina.parquet.Codec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

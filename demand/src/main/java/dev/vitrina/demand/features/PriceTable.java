@@ -1,10 +1,10 @@
 package dev.vitrina.demand.features;
 
-import dev.vitrina.core.io.parquet.IntColumn;
-import dev.vitrina.core.io.parquet.ParquetReader;
 import dev.vitrina.demand.data.Columns;
 import dev.vitrina.demand.data.Dimensions;
 import dev.vitrina.demand.sales.SalesTable;
+import dev.vitrina.parquet.IntColumn;
+import dev.vitrina.parquet.ParquetReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,24 +1,24 @@
 package dev.vitrina.experiments.data;
 
-import dev.vitrina.core.io.parquet.BooleanColumn;
-import dev.vitrina.core.io.parquet.ColumnData;
-import dev.vitrina.core.io.parquet.ColumnSpec;
-import dev.vitrina.core.io.parquet.DoubleColumn;
-import dev.vitrina.core.io.parquet.FloatColumn;
-import dev.vitrina.core.io.parquet.IntColumn;
-import dev.vitrina.core.io.parquet.LongColumn;
-import dev.vitrina.core.io.parquet.ParquetReader;
-import dev.vitrina.core.io.parquet.StringColumn;
 import dev.vitrina.core.validate.InvalidFileException;
+import dev.vitrina.parquet.BooleanColumn;
+import dev.vitrina.parquet.ColumnData;
+import dev.vitrina.parquet.ColumnSpec;
+import dev.vitrina.parquet.DoubleColumn;
+import dev.vitrina.parquet.FloatColumn;
+import dev.vitrina.parquet.IntColumn;
+import dev.vitrina.parquet.LongColumn;
+import dev.vitrina.parquet.ParquetReader;
+import dev.vitrina.parquet.StringColumn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Parquet input through the core reader ({@code dev.vitrina.core.io.parquet}): the same columns as
- * the CSV layout, any of the flat column types; a null cell reads as an empty field. Positions are
- * 1-based row numbers. Reads the whole file column by column (memory: the columns of the file).
+ * Parquet input through the core reader ({@code dev.vitrina.parquet}): the same columns as the CSV
+ * layout, any of the flat column types; a null cell reads as an empty field. Positions are 1-based
+ * row numbers. Reads the whole file column by column (memory: the columns of the file).
  */
 final class ParquetRows {
 

@@ -1,15 +1,15 @@
 package dev.vitrina.forecast.backtest;
 
-import dev.vitrina.core.io.parquet.Codec;
-import dev.vitrina.core.io.parquet.ColumnData;
-import dev.vitrina.core.io.parquet.ColumnSpec;
-import dev.vitrina.core.io.parquet.ColumnType;
-import dev.vitrina.core.io.parquet.FloatColumn;
-import dev.vitrina.core.io.parquet.IntColumn;
-import dev.vitrina.core.io.parquet.ParquetWriter;
-import dev.vitrina.core.io.parquet.StringColumn;
 import dev.vitrina.demand.features.FeatureEngine;
 import dev.vitrina.demand.panel.Panel;
+import dev.vitrina.parquet.Codec;
+import dev.vitrina.parquet.ColumnData;
+import dev.vitrina.parquet.ColumnSpec;
+import dev.vitrina.parquet.ColumnType;
+import dev.vitrina.parquet.FloatColumn;
+import dev.vitrina.parquet.IntColumn;
+import dev.vitrina.parquet.ParquetWriter;
+import dev.vitrina.parquet.StringColumn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package dev.vitrina.recs.data;
 
-import dev.vitrina.core.io.parquet.ColumnData;
-import dev.vitrina.core.io.parquet.ColumnSpec;
-import dev.vitrina.core.io.parquet.ColumnType;
-import dev.vitrina.core.io.parquet.DoubleColumn;
-import dev.vitrina.core.io.parquet.FloatColumn;
-import dev.vitrina.core.io.parquet.IntColumn;
-import dev.vitrina.core.io.parquet.LongColumn;
-import dev.vitrina.core.io.parquet.ParquetReader;
-import dev.vitrina.core.io.parquet.StringColumn;
+import dev.vitrina.parquet.ColumnData;
+import dev.vitrina.parquet.ColumnSpec;
+import dev.vitrina.parquet.ColumnType;
+import dev.vitrina.parquet.DoubleColumn;
+import dev.vitrina.parquet.FloatColumn;
+import dev.vitrina.parquet.IntColumn;
+import dev.vitrina.parquet.LongColumn;
+import dev.vitrina.parquet.ParquetReader;
+import dev.vitrina.parquet.StringColumn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,0 @@
-/**
- * A dependency-light Parquet reader and writer for flat tables of primitive columns and dictionary
- * strings: {@link dev.vitrina.core.io.parquet.ParquetWriter}, {@link
- * dev.vitrina.core.io.parquet.ParquetReader} and the {@link dev.vitrina.core.io.parquet.ColumnData}
- * records they exchange. Format internals (Thrift compact protocol, RLE/bit-packing, page codecs)
- * are package-private.
- */
-package dev.vitrina.core.io.parquet;
