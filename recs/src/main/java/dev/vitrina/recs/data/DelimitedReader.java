@@ -1,5 +1,6 @@
 package dev.vitrina.recs.data;
 
+import dev.vitrina.core.table.BadRowPolicy;
 import dev.vitrina.core.io.csv.CsvException;
 import dev.vitrina.core.io.csv.CsvOptions;
 import dev.vitrina.core.io.csv.CsvReader;

@@ -1,5 +1,7 @@
 package dev.vitrina.recs.data;
 
+import dev.vitrina.core.table.BadRowPolicy;
+import dev.vitrina.core.table.TimestampUnit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.vitrina.recs.data;
 
+import dev.vitrina.core.table.TimestampUnit;
 import dev.vitrina.parquet.ColumnData;
 import dev.vitrina.parquet.ColumnSpec;
 import dev.vitrina.parquet.ColumnType;

@@ -1,5 +1,6 @@
 package dev.vitrina.recs.data;
 
+import dev.vitrina.core.table.BadRowPolicy;
 import java.util.List;
 
 /**

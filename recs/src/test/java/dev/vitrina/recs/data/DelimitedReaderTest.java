@@ -1,5 +1,7 @@
 package dev.vitrina.recs.data;
 
+import dev.vitrina.core.table.BadRowPolicy;
+import dev.vitrina.core.table.TimestampUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

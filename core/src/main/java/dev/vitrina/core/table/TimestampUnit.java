@@ -1,4 +1,4 @@
-package dev.vitrina.recs.data;
+package dev.vitrina.core.table;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,15 +33,20 @@ public enum TimestampUnit {
         case ISO -> parseIso(t);
       };
     } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-      throw new IllegalArgumentException(
-          "'"
-              + text
-              + "' is not a timestamp in "
-              + name().toLowerCase(java.util.Locale.ROOT)
-              + (this == ISO
-                  ? " (e.g. 2024-03-01T10:15:30Z or 2024-03-01)"
-                  : " since 1970 (an integer)"));
+      throw new IllegalArgumentException("'" + text + "' " + explain(text));
     }
+  }
+
+  /** Why {@code text} is not a timestamp in this unit: "is not a timestamp in ... (e.g. ...)". */
+  public String explain(String text) {
+    return "is not a timestamp in "
+        + name().toLowerCase(java.util.Locale.ROOT)
+        + (this == ISO ? " (e.g. 2024-03-01T10:15:30Z or 2024-03-01)" : " since 1970 (an integer)");
+  }
+
+  /** Epoch milliseconds of an integer written in this unit; ISO takes it as milliseconds. */
+  public long fromInteger(long v) {
+    return this == SECONDS ? Math.multiplyExact(v, 1000L) : v;
   }
 
   private static long parseIso(String t) {
