@@ -110,42 +110,49 @@ final class FeaturesCommand implements Callable<Integer> {
       names = "--on-invalid",
       defaultValue = "reject",
       description = "Invalid rows: reject (count and report) or fail. Default: ${DEFAULT-VALUE}.")
+  @LibraryName("onInvalid")
   SalesReadOptions.OnInvalid onInvalid;
 
   @Option(
       names = "--store-col",
       defaultValue = "store_id",
       description = "Store id column. Default: ${DEFAULT-VALUE}.")
+  @LibraryName("storeColumn")
   String storeCol;
 
   @Option(
       names = "--item-col",
       defaultValue = "item_id",
       description = "Item id column. Default: ${DEFAULT-VALUE}.")
+  @LibraryName("itemColumn")
   String itemCol;
 
   @Option(
       names = "--date-col",
       defaultValue = "date",
       description = "Date column. Default: ${DEFAULT-VALUE}.")
+  @LibraryName("dateColumn")
   String dateCol;
 
   @Option(
       names = "--qty-col",
       defaultValue = "qty",
       description = "Quantity column. Default: ${DEFAULT-VALUE}.")
+  @LibraryName("qtyColumn")
   String qtyCol;
 
   @Option(
       names = "--price-col",
       defaultValue = "price",
       description = "Price column (optional). Default: ${DEFAULT-VALUE}.")
+  @LibraryName("priceColumn")
   String priceCol;
 
   @Option(
       names = "--promo-col",
       defaultValue = "promo",
       description = "Promotion flag column (optional). Default: ${DEFAULT-VALUE}.")
+  @LibraryName("promoColumn")
   String promoCol;
 
   @Option(

@@ -163,7 +163,7 @@ public final class VitrinaCli implements Runnable {
       return USAGE;
     }
     if (t instanceof IllegalArgumentException) {
-      err.println("error: " + t.getMessage());
+      err.println("error: " + withFlags(t.getMessage(), cmd.getCommandSpec()));
       if (!(t instanceof CsvException || t instanceof NoRowsException)) {
         err.println(hint);
       }
@@ -216,7 +216,16 @@ public final class VitrinaCli implements Runnable {
    * option the library's name stays.
    */
   static String flagMessage(ParameterException p, CommandLine.Model.CommandSpec spec) {
-    String want = normalize(p.parameter());
+    String option = optionFor(p.parameter(), spec);
+    return option == null ? p.getMessage() : option + " " + p.problem();
+  }
+
+  /**
+   * The command's option that sets library parameter {@code parameter}, or null: the option whose
+   * field, long name or {@link LibraryName} matches it, ignoring case, '-' and '_'.
+   */
+  static String optionFor(String parameter, CommandLine.Model.CommandSpec spec) {
+    String want = normalize(parameter);
     for (CommandLine.Model.CommandSpec s = spec; s != null; s = s.parent()) {
       for (CommandLine.Model.OptionSpec o : s.options()) {
         boolean match = normalize(o.longestName()).equals(want);
@@ -228,11 +237,40 @@ public final class VitrinaCli implements Runnable {
           }
         }
         if (match) {
-          return o.longestName() + " " + p.problem();
+          return o.longestName();
         }
       }
     }
-    return p.getMessage();
+    return null;
+  }
+
+  private static final java.util.regex.Pattern PARAMETER_HINT =
+      java.util.regex.Pattern.compile("\\(([A-Za-z][A-Za-z0-9_]*)(?: = ([A-Za-z0-9_.-]+))?\\)");
+
+  /**
+   * A library message with its parameter hints, {@code (allowEmpty)} or {@code (onInvalid =
+   * REJECT)}, spelled as this command's options: {@code (--allow-empty)}, {@code
+   * (--on-invalid=reject)}. Hints without an option stay as they are.
+   */
+  static String withFlags(String message, CommandLine.Model.CommandSpec spec) {
+    if (message == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = PARAMETER_HINT.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String option = optionFor(m.group(1), spec);
+      String replacement =
+          option == null
+              ? m.group()
+              : "("
+                  + option
+                  + (m.group(2) == null ? "" : "=" + m.group(2).toLowerCase(Locale.ROOT))
+                  + ")";
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private static String normalize(String name) {

@@ -127,7 +127,7 @@ class CliTest {
             "--out",
             tmp.resolve("g.parquet").toString());
     assertThat(strict.code()).isNotZero();
-    assertThat(strict.err()).contains(csv.toString()).contains("row 3").contains("date");
+    assertThat(strict.err()).contains(csv.toString()).contains("line 3").contains("date");
     assertThat(Files.exists(tmp.resolve("g.parquet"))).isFalse();
   }
 

@@ -75,11 +75,37 @@ class ErrorsTest {
     Captured r = run("features", "--sales", f.toString(), "--out", out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no usable rows").contains("unparseable date");
+    assertThat(r.err()).as("the library's allowEmpty hint as the flag").contains("(--allow-empty)");
     assertThat(out).doesNotExist();
     Captured allowed =
         run("features", "--sales", f.toString(), "--out", out.toString(), "--allow-empty");
     assertThat(allowed.code()).as(allowed.err()).isZero();
     assertThat(out).exists();
+  }
+
+  @Test
+  void tableErrorsNameTheColumnFlagAndTheSkipFlag() throws Exception {
+    Path f = salesCsv("m.csv", "shop,item_id,date,qty\nS1,A,2024-01-01,1\n");
+    Captured missing = run("features", "--sales", f.toString(), "--out", tmp + "/m.parquet");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err())
+        .contains("--store-col names column 'store_id' for the store id")
+        .contains("its columns are [shop, item_id, date, qty]");
+    Path bad =
+        salesCsv("b.csv", "store_id,item_id,date,qty\nS1,A,2024-01-01,x\nS1,A,2024-01-02,1\n");
+    Captured strict =
+        run(
+            "features",
+            "--sales",
+            bad.toString(),
+            "--on-invalid=fail",
+            "--out",
+            tmp + "/b.parquet");
+    assertThat(strict.code()).isEqualTo(2);
+    assertThat(strict.err())
+        .contains("1 of 2 rows are invalid")
+        .contains("line 2, column 'qty': quantity is not a number (value: 'x')")
+        .contains("(--on-invalid=reject)");
   }
 
   @Test

@@ -102,7 +102,7 @@ public final class ParquetTableFormat implements TableFormat {
         .filter(s -> s.name().equals(column))
         .map(ColumnSpec::type)
         .findFirst()
-        .orElseThrow();
+        .orElse(null); // a column of a type the reader cannot read: readColumn names it
   }
 
   /** Ids: strings trimmed (empty is missing) with the dictionary merged after trimming. */

@@ -73,7 +73,7 @@ class ParquetTableFormatTest {
     assertThat(t.floats(QTY).values()[0]).isEqualTo(1.5f);
     assertThat(t.floats(PROMO).values()).containsExactly(1f, 0f, 1f, 1f, 1f);
     assertThat(t.timestamps(AT).millis()).startsWith(1000L, 2000L);
-    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "");
+    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "badRows", "SKIP");
     assertThat(r.rejectedByReason())
         .containsEntry("non-numeric quantity", 1L)
         .containsEntry("null item id", 1L)

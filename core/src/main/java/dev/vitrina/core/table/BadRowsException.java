@@ -12,10 +12,30 @@ public final class BadRowsException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final transient ValidationReport report;
+  private final String rowWord;
+  private final String parameter;
+  private final String value;
 
-  BadRowsException(ValidationReport report, String rowWord, String fix) {
-    super(message(report, rowWord, fix));
+  BadRowsException(ValidationReport report, String rowWord, String parameter, String value) {
+    super(message(report, rowWord, fix(parameter + " = " + value)));
     this.report = report;
+    this.rowWord = rowWord;
+    this.parameter = parameter;
+    this.value = value;
+  }
+
+  /** The library parameter that lets bad rows through (e.g. {@code badRows}). */
+  public String parameter() {
+    return parameter;
+  }
+
+  /** The value of {@link #parameter()} that skips and counts bad rows. */
+  public String value() {
+    return value;
+  }
+
+  private static String fix(String setting) {
+    return "Fix these rows, or skip and count them (" + setting + ").";
   }
 
   /** The report of the whole read. */

@@ -189,13 +189,15 @@ public final class Table {
    * Ends the read: under {@link BadRowPolicy#FAIL} any rejected row is an error listing how many
    * rows broke which rule and the first of them; otherwise the report counts them.
    *
-   * @param fix how to get bad rows through, in the library's terms, appended to the error
+   * @param parameter the library parameter that skips and counts bad rows instead (named in the
+   *     error's fix, e.g. {@code badRows})
+   * @param skipValue the value of that parameter that does so (e.g. {@code SKIP_AND_REPORT})
    * @throws BadRowsException under FAIL when a row was rejected
    */
-  public ValidationReport finish(BadRowPolicy policy, String fix) {
+  public ValidationReport finish(BadRowPolicy policy, String parameter, String skipValue) {
     ValidationReport r = report.build();
     if (policy == BadRowPolicy.FAIL && r.rowsRejected() > 0) {
-      throw new BadRowsException(r, source.rowWord(), fix);
+      throw new BadRowsException(r, source.rowWord(), parameter, skipValue);
     }
     return r;
   }

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param rowsKept rows kept (after rejects; duplicates merged into one still count as kept rows)
  * @param rejectedByReason rejected rows per reason
  * @param duplicatesMerged rows whose key repeated an earlier row and were summed into it
- * @param issues the first issues found (at most {@link Builder#MAX_ISSUES})
+ * @param issues the first issues found (at most {@link Builder#MAX_ISSUES}), by row
  */
 public record ValidationReport(
     String file,
@@ -156,7 +156,7 @@ public record ValidationReport(
           read - rejectedCount(),
           Collections.unmodifiableMap(new LinkedHashMap<>(rejected)),
           duplicates,
-          List.copyOf(issues));
+          issues.stream().sorted(java.util.Comparator.comparingLong(Issue::row)).toList());
     }
   }
 }

@@ -42,7 +42,7 @@ class TablesTest {
     assertThat(t.floats(QTY).values()).startsWith(3.5f, 0f, 1f);
     assertThat(t.floats(PROMO).values()).startsWith(1f, Float.NaN, 0f);
     assertThat(t.hasColumn(PROMO)).isTrue();
-    ValidationReport r = t.finish(BadRowPolicy.FAIL, "");
+    ValidationReport r = t.finish(BadRowPolicy.FAIL, "badRows", "SKIP");
     assertThat(r.rowsKept()).isEqualTo(3);
   }
 
@@ -59,7 +59,7 @@ class TablesTest {
                 + "s1,02/01/2024,abc\n" // bad date (first rule wins), line 6
                 + "s1,2024-01-02,abc\n"); // bad quantity, line 7
     Table t = Tables.read(TableSource.of(f), List.of(STORE, DAY, QTY));
-    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "");
+    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "badRows", "SKIP");
     assertThat(r.rowsRead()).isEqualTo(6);
     assertThat(r.rowsKept()).isEqualTo(1);
     assertThat(r.rejectedByReason())
@@ -80,7 +80,7 @@ class TablesTest {
   void aBadOptionalValueIsRejectedNotReadAsMissing() throws IOException {
     Path f = write("s.csv", "store,date,qty,promo\ns1,2024-01-02,1,maybe\ns1,2024-01-03,1,\n");
     Table t = Tables.read(TableSource.of(f), List.of(STORE, DAY, QTY, PROMO));
-    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "");
+    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "badRows", "SKIP");
     assertThat(r.rejectedByReason()).containsExactly(java.util.Map.entry("unparseable promo", 1L));
     assertThat(r.rowsKept()).isEqualTo(1);
   }
@@ -89,14 +89,15 @@ class TablesTest {
   void failPolicyListsCountsAndFirstRowsAfterTheWholeScan() throws IOException {
     Path f = write("s.csv", "store,date,qty\ns1,2024-01-02,x\ns1,2024-01-03,y\ns1,2024-01-04,2\n");
     Table t = Tables.read(TableSource.of(f), List.of(STORE, DAY, QTY));
-    assertThatThrownBy(() -> t.finish(BadRowPolicy.FAIL, "fix the rows or skip them (badRows)"))
+    assertThatThrownBy(() -> t.finish(BadRowPolicy.FAIL, "badRows", "SKIP_AND_REPORT"))
         .isInstanceOf(BadRowsException.class)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("s.csv: 2 of 3 rows are invalid")
         .hasMessageContaining("2 x non-numeric quantity")
         .hasMessageContaining("line 2, column 'qty': quantity is not a number (value: 'x')")
         .hasMessageContaining("line 3, column 'qty'")
-        .hasMessageEndingWith("fix the rows or skip them (badRows)");
+        .hasMessageEndingWith("Fix these rows, or skip and count them (badRows = SKIP_AND_REPORT).")
+        .satisfies(e -> assertThat(((BadRowsException) e).parameter()).isEqualTo("badRows"));
   }
 
   @Test
@@ -105,7 +106,7 @@ class TablesTest {
     Table t = Tables.read(TableSource.of(f), List.of(STORE, DAY, QTY));
     t.reject(0, "negative quantity", "qty", "-1.0", "quantity is negative");
     t.reject(0, "second reason", "qty", "-1.0", "ignored: a row keeps its first reason");
-    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "");
+    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "badRows", "SKIP");
     assertThat(r.rejectedByReason()).containsOnlyKeys("negative quantity");
     assertThat(r.issues().get(0).row()).isEqualTo(2);
   }
@@ -130,7 +131,7 @@ class TablesTest {
     Table t = Tables.read(TableSource.of(f), List.of(STORE, DAY, QTY, PROMO));
     assertThat(t.hasColumn(PROMO)).isFalse();
     assertThat(t.floats(PROMO).values()).containsExactly(Float.NaN);
-    assertThat(t.finish(BadRowPolicy.FAIL, "").rowsKept()).isEqualTo(1);
+    assertThat(t.finish(BadRowPolicy.FAIL, "badRows", "SKIP").rowsKept()).isEqualTo(1);
   }
 
   @Test
@@ -150,7 +151,7 @@ class TablesTest {
     assertThat(t.rowNumber(1)).as("blank line 2 skipped, numbering kept").isEqualTo(3);
     assertThat(t.id(item, 1)).isEqualTo("2::0");
     assertThat(t.timestamps(time).millis()).startsWith(978300760000L, 978300761000L);
-    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "");
+    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "badRows", "SKIP");
     assertThat(r.rejectedByReason()).containsOnlyKeys("malformed row");
     assertThat(r.issues().get(0).value()).isEqualTo("has 2 fields, the first row has 4 (too few)");
   }
@@ -168,7 +169,7 @@ class TablesTest {
     assertThat(t.ints(day).values()).startsWith(-3);
     assertThat(t.texts(event).values()).startsWith("buy", "view");
     assertThat(t.timestamps(at).millis()[0]).isEqualTo(1709288130000L);
-    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "");
+    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "badRows", "SKIP");
     assertThat(r.rejectedByReason()).containsOnlyKeys("non-integer day");
   }
 

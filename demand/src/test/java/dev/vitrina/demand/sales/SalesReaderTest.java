@@ -87,7 +87,9 @@ class SalesReaderTest {
             ',');
     assertThatThrownBy(() -> SalesReader.read(f, failInvalid, dims))
         .hasMessageContaining(f.toString())
-        .hasMessageContaining("row 4")
+        .hasMessageContaining("5 of 9 rows are invalid")
+        .hasMessageContaining("line 4, column 'store_id'")
+        .hasMessageContaining("(onInvalid = REJECT)")
         .hasMessageContaining("'store_id'")
         .hasMessageContaining("S9");
     Path clean = tmp.resolve("dups.csv");
@@ -151,7 +153,7 @@ class SalesReaderTest {
         .isInstanceOf(NoRowsException.class)
         .hasMessageContaining(headerOnly.toString())
         .hasMessageContaining("no data rows")
-        .hasMessageContaining("--allow-empty");
+        .hasMessageContaining("(allowEmpty)");
 
     Path badDates = tmp.resolve("dates.csv");
     Files.writeString(
