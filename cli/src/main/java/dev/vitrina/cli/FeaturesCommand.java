@@ -33,11 +33,13 @@ final class FeaturesCommand implements Callable<Integer> {
   @Option(
       names = "--data",
       description = "Marketplace directory (sales.parquet, stores, items, calendar, prices).")
+  @LibraryName("Request.dataDir")
   Path data;
 
   @Option(
       names = "--sales",
       description = "Sales file (CSV or Parquet) to read instead of DIR/sales.parquet.")
+  @LibraryName("Request.salesFile")
   Path sales;
 
   @Option(
@@ -73,16 +75,19 @@ final class FeaturesCommand implements Callable<Integer> {
   boolean noCalendar;
 
   @Option(names = "--no-price", description = "Skip price features.")
+  @LibraryName("FeatureSpec.price")
   boolean noPrice;
 
   @Option(
       names = "--start",
       description = "Global start date (yyyy-MM-dd): every series starts here, zero-filled.")
+  @LibraryName("PanelOptions.start")
   LocalDate start;
 
   @Option(
       names = "--end",
       description = "Last date read (yyyy-MM-dd); later rows are excluded and counted.")
+  @LibraryName("PanelOptions.end")
   LocalDate end;
 
   @Option(names = "--out", required = true, description = "Output Parquet file.")
@@ -104,6 +109,7 @@ final class FeaturesCommand implements Callable<Integer> {
       names = "--on-duplicate",
       defaultValue = "sum",
       description = "Repeated (store, item, date) rows: sum or fail. Default: ${DEFAULT-VALUE}.")
+  @LibraryName("SalesReadOptions.onDuplicate")
   SalesReadOptions.OnDuplicate onDuplicate;
 
   @Option(
@@ -166,6 +172,7 @@ final class FeaturesCommand implements Callable<Integer> {
       description =
           "Write an empty output instead of failing when no sales row is usable (every row"
               + " rejected, none in the file, or none between --start and --end).")
+  @LibraryName("SalesReadOptions.allowEmpty")
   boolean allowEmpty;
 
   @Mixin JsonOption json;

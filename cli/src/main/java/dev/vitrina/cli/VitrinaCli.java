@@ -20,6 +20,8 @@ import java.nio.file.NoSuchFileException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -183,7 +185,7 @@ public final class VitrinaCli implements Runnable {
       return USAGE;
     }
     if (isInvalidInput(t)) {
-      err.println("error: " + t.getMessage());
+      err.println("error: " + withFlags(t.getMessage(), cmd.getCommandSpec()));
       return USAGE;
     }
     if (t instanceof FileSystemException e && e.getFile() != null) {
@@ -195,7 +197,7 @@ public final class VitrinaCli implements Runnable {
       return 1;
     }
     if (t instanceof IOException) {
-      err.println("error: " + t.getMessage());
+      err.println("error: " + withFlags(t.getMessage(), cmd.getCommandSpec()));
       return 1;
     }
     err.println("error: unexpected " + t + " (a bug: please report it with this trace)");
@@ -213,18 +215,68 @@ public final class VitrinaCli implements Runnable {
    * option for it: the option whose field, long name or {@link LibraryName} matches the parameter,
    * ignoring case, '-' and '_' ({@code rowsPerGroup} -> {@code --row-group-rows} through the field
    * name; {@code num_leaves} -> {@code --leaves} through {@link LibraryName}). Without such an
-   * option the library's name stays.
+   * option the library's name stays. The problem text goes through {@link #withFlags}.
    */
   static String flagMessage(ParameterException p, CommandLine.Model.CommandSpec spec) {
-    String option = optionFor(p.parameter(), spec);
-    return option == null ? p.getMessage() : option + " " + p.problem();
+    CommandLine.Model.OptionSpec o = optionFor(p.parameter(), spec);
+    return (o == null ? p.parameter() : o.longestName()) + " " + withFlags(p.problem(), spec);
   }
 
   /**
-   * The command's option that sets library parameter {@code parameter}, or null: the option whose
-   * field, long name or {@link LibraryName} matches it, ignoring case, '-' and '_'.
+   * A library message with each qualified parameter reference ({@code Type.member}, e.g. {@code
+   * Effect.value} or {@code SalesReadOptions.allowEmpty}) that names one of the command's options
+   * replaced by the option's flag. A reference matches like a {@link ParameterException}'s
+   * parameter, through the whole qualified name, so in practice through {@link LibraryName}; other
+   * references stay as they are.
    */
-  static String optionFor(String parameter, CommandLine.Model.CommandSpec spec) {
+  static String withFlags(String message, CommandLine.Model.CommandSpec spec) {
+    if (message == null) {
+      return null;
+    }
+    Matcher m = QUALIFIED.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      CommandLine.Model.OptionSpec o = optionFor(m.group(), spec);
+      m.appendReplacement(out, Matcher.quoteReplacement(o == null ? m.group() : o.longestName()));
+    }
+    m.appendTail(out);
+    return withHintFlags(out.toString(), spec);
+  }
+
+  /** A parameter hint in parentheses: {@code (allowEmpty)} or {@code (onInvalid = REJECT)}. */
+  private static final Pattern PARAMETER_HINT =
+      Pattern.compile("\\(([A-Za-z][A-Za-z0-9_]*)(?: = ([A-Za-z0-9_.-]+))?\\)");
+
+  /**
+   * Parameter hints in parentheses spelled as this command's options: {@code (--allow-empty)},
+   * {@code (--on-invalid=reject)}. Hints without an option stay as they are.
+   */
+  private static String withHintFlags(String message, CommandLine.Model.CommandSpec spec) {
+    Matcher m = PARAMETER_HINT.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      CommandLine.Model.OptionSpec o = optionFor(m.group(1), spec);
+      String replacement =
+          o == null
+              ? m.group()
+              : "("
+                  + o.longestName()
+                  + (m.group(2) == null ? "" : "=" + m.group(2).toLowerCase(Locale.ROOT))
+                  + ")";
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** {@code Type.member} or {@code Outer.Type.member}, not part of a longer dotted name. */
+  private static final Pattern QUALIFIED =
+      Pattern.compile(
+          "(?<![\\w./])[A-Z][A-Za-z0-9]*(?:\\.[A-Z][A-Za-z0-9]*)*\\.[a-z][A-Za-z0-9]*(?![\\w.]*[\\w/])");
+
+  /** The option of {@code spec} or its parents for a library parameter name, or null. */
+  private static CommandLine.Model.OptionSpec optionFor(
+      String parameter, CommandLine.Model.CommandSpec spec) {
     String want = normalize(parameter);
     for (CommandLine.Model.CommandSpec s = spec; s != null; s = s.parent()) {
       for (CommandLine.Model.OptionSpec o : s.options()) {
@@ -237,40 +289,11 @@ public final class VitrinaCli implements Runnable {
           }
         }
         if (match) {
-          return o.longestName();
+          return o;
         }
       }
     }
     return null;
-  }
-
-  private static final java.util.regex.Pattern PARAMETER_HINT =
-      java.util.regex.Pattern.compile("\\(([A-Za-z][A-Za-z0-9_]*)(?: = ([A-Za-z0-9_.-]+))?\\)");
-
-  /**
-   * A library message with its parameter hints, {@code (allowEmpty)} or {@code (onInvalid =
-   * REJECT)}, spelled as this command's options: {@code (--allow-empty)}, {@code
-   * (--on-invalid=reject)}. Hints without an option stay as they are.
-   */
-  static String withFlags(String message, CommandLine.Model.CommandSpec spec) {
-    if (message == null) {
-      return null;
-    }
-    java.util.regex.Matcher m = PARAMETER_HINT.matcher(message);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String option = optionFor(m.group(1), spec);
-      String replacement =
-          option == null
-              ? m.group()
-              : "("
-                  + option
-                  + (m.group(2) == null ? "" : "=" + m.group(2).toLowerCase(Locale.ROOT))
-                  + ")";
-      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
-    }
-    m.appendTail(out);
-    return out.toString();
   }
 
   private static String normalize(String name) {

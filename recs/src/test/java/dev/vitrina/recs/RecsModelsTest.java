@@ -82,7 +82,8 @@ class RecsModelsTest {
     assertThatThrownBy(() -> RecsModels.trainer(model, Map.of()).fit(empty))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(model + " cannot be fitted on 0 interactions")
-        .hasMessageContaining("--min-value");
+        .hasMessageContaining("a filter (Interactions.filterValueAtLeast,")
+        .hasMessageNotContaining("--");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.vitrina.cli.abtest;
 
 import dev.vitrina.cli.JsonOption;
+import dev.vitrina.cli.LibraryName;
 import dev.vitrina.experiments.analysis.AnalysisResult;
 import dev.vitrina.experiments.analysis.AnalysisSpec;
 import dev.vitrina.experiments.analysis.Comparison;
@@ -78,6 +79,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           "Define a metric: name=mean:COL, name=proportion:COL or name=ratio:NUM/DEN; per-event"
               + " tables provide count(EVENT) and sum(EVENT). Repeatable; defined metrics are"
               + " analyzed too.")
+  @LibraryName("MetricDefinition.parse")
   List<String> metricDefs = new ArrayList<>();
 
   @Option(

@@ -1,6 +1,7 @@
 package dev.vitrina.cli.abtest;
 
 import dev.vitrina.cli.JsonOption;
+import dev.vitrina.cli.LibraryName;
 import dev.vitrina.experiments.plan.Baseline;
 import dev.vitrina.experiments.plan.Effect;
 import dev.vitrina.experiments.plan.Mde;
@@ -49,18 +50,22 @@ final class PlanCommand implements Callable<Integer> {
       names = "--baseline",
       required = true,
       description = "Control value: a proportion in (0, 1) or a mean.")
+  @LibraryName("Baseline.mean")
   double baseline;
 
   @Option(names = "--sd", description = "Per-unit standard deviation (required for --metric mean).")
+  @LibraryName("Baseline.sd")
   Double sd;
 
   @Option(
       names = "--mde",
       description =
           "Minimum detectable effect: absolute, or relative with --relative (0.05 = +5%%).")
+  @LibraryName("Effect.value")
   Double mde;
 
   @Option(names = "--relative", description = "--mde is relative to the baseline.")
+  @LibraryName("Effect.relative")
   boolean relative;
 
   @Option(
@@ -80,6 +85,7 @@ final class PlanCommand implements Callable<Integer> {
       names = "--power",
       defaultValue = "0.8",
       description = "Power. Default: ${DEFAULT-VALUE}.")
+  @LibraryName("PlanSpec.power")
   double power;
 
   @Option(names = "--one-sided", description = "One-sided test (default two-sided).")
@@ -150,6 +156,16 @@ final class PlanCommand implements Callable<Integer> {
       if (units != null || days != null) {
         throw new IllegalArgumentException(
             "give either --mde (sample size) or --units/--days (MDE), not both");
+      }
+      if (relative && !(baseline > 0)) {
+        throw new IllegalArgumentException(
+            "a relative MDE (--mde "
+                + mde
+                + " --relative) needs a positive baseline, got --baseline "
+                + baseline
+                + ": relative to a zero or negative mean it is undefined or has the wrong sign;"
+                + " give the MDE in metric units instead (drop --relative, e.g. --mde 0.5 for"
+                + " +0.5)");
       }
       Effect effect = new Effect(mde, relative);
       SampleSize s = Planner.sampleSize(spec, effect);

@@ -1,5 +1,6 @@
 package dev.vitrina.cli.recs;
 
+import dev.vitrina.cli.LibraryName;
 import dev.vitrina.core.table.BadRowPolicy;
 import dev.vitrina.core.table.TimestampUnit;
 import dev.vitrina.recs.data.DelimitedFormat;
@@ -80,6 +81,7 @@ final class DataOptions {
       description =
           "Keep only rows with value >= this (e.g. 4 for ratings >= 4); the count dropped is"
               + " reported.")
+  @LibraryName("Interactions.filterValueAtLeast")
   Float minValue;
 
   @Option(

@@ -1,6 +1,7 @@
 package dev.vitrina.cli.recs;
 
 import dev.vitrina.cli.JsonOption;
+import dev.vitrina.cli.LibraryName;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.core.storage.AtomicWrite;
 import dev.vitrina.recs.data.Interactions;
@@ -74,6 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--include-seen",
       description = "Allow training items in the lists (and count them as relevant).")
+  @LibraryName("EvalOptions.seen")
   boolean includeSeen;
 
   @Option(
@@ -81,6 +83,7 @@ final class EvaluateCommand implements Callable<Integer> {
       defaultValue = "1000",
       description =
           "Bootstrap resamples for the 95%% intervals (0: none). Default: ${DEFAULT-VALUE}.")
+  @LibraryName("bootstrapSamples")
   int bootstrap;
 
   @Option(

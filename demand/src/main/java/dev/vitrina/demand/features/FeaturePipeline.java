@@ -15,6 +15,7 @@ import dev.vitrina.demand.sales.SalesReader;
 import dev.vitrina.demand.sales.SalesTable;
 import dev.vitrina.parquet.Codec;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,7 +54,8 @@ public final class FeaturePipeline {
       int rowsPerGroup) {
     public Request {
       if (dataDir == null && salesFile == null) {
-        throw new IllegalArgumentException("give --data DIR or --sales FILE");
+        throw new IllegalArgumentException(
+            "give a data directory (Request.dataDir) or a sales file (Request.salesFile)");
       }
       Objects.requireNonNull(read, "read");
       Objects.requireNonNull(panel, "panel");
@@ -121,8 +123,8 @@ public final class FeaturePipeline {
             + LocalDate.ofEpochDay(first)
             + " to "
             + LocalDate.ofEpochDay(last)
-            + ". Choose a start and end inside that span (--start/--end), or allow empty results"
-            + " (--allow-empty).");
+            + ". Choose a start and end inside that span (PanelOptions.start, PanelOptions.end),"
+            + " or allow empty results (SalesReadOptions.allowEmpty).");
   }
 
   /** Runs the request; {@code progress} makes a reporter for a task of n units. */
@@ -132,6 +134,14 @@ public final class FeaturePipeline {
     Path salesFile = r.salesFile();
     Path prices = null;
     if (r.dataDir() != null) {
+      if (salesFile == null
+          && Files.isDirectory(r.dataDir())
+          && !Files.exists(r.dataDir().resolve("sales.parquet"))) {
+        throw new IOException(
+            r.dataDir()
+                + " has no sales.parquet; generate data with ./vitrina generate, or give the sales"
+                + " file separately (Request.salesFile)");
+      }
       Marketplace m = Marketplace.load(r.dataDir(), r.salesFile() != null);
       dims = m.dimensions();
       prices = m.pricesFile();

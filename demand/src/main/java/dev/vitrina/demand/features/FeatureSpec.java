@@ -1,5 +1,6 @@
 package dev.vitrina.demand.features;
 
+import dev.vitrina.core.check.ParameterException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,12 +37,13 @@ public record FeatureSpec(
     TreeSet<Integer> set = new TreeSet<>();
     for (int k : lags) {
       if (k < 1) {
-        throw new IllegalArgumentException(
-            "lags must be positive, got "
+        throw new ParameterException(
+            "lags",
+            "must be positive, got "
                 + k
-                + " in --lags "
+                + " in "
                 + Arrays.toString(lags)
-                + "; use e.g. --lags 1..7,14,21,28");
+                + "; use e.g. 1..7,14,21,28");
       }
       if (k >= minLag) {
         set.add(k);
@@ -50,8 +52,8 @@ public record FeatureSpec(
     lags = set.stream().mapToInt(Integer::intValue).toArray();
     for (int w : windows) {
       if (w < 2) {
-        throw new IllegalArgumentException(
-            "rolling windows must be >= 2, got " + w + "; use e.g. --windows 7,14,28,56");
+        throw new ParameterException(
+            "windows", "(rolling windows) must be >= 2, got " + w + "; use e.g. 7,14,28,56");
       }
     }
     windows = Arrays.stream(windows).distinct().sorted().toArray();
@@ -83,8 +85,8 @@ public record FeatureSpec(
           int a = Integer.parseInt(p.substring(0, dots).trim());
           int b = Integer.parseInt(p.substring(dots + 2).trim());
           if (b < a) {
-            throw new IllegalArgumentException(
-                "lag range " + p + " is empty; write it low..high, e.g. 1..7");
+            throw new ParameterException(
+                "lags", "range " + p + " is empty; write it low..high, e.g. 1..7");
           }
           for (int k = a; k <= b; k++) {
             out.add(k);
@@ -93,8 +95,8 @@ public record FeatureSpec(
           out.add(Integer.parseInt(p));
         }
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "cannot read '" + p + "' in --lags " + spec + "; use e.g. --lags 1..7,14,21,28");
+        throw new ParameterException(
+            "lags", "'" + spec + "' has an unreadable part '" + p + "'; use e.g. 1..7,14,21,28");
       }
     }
     return out.stream().mapToInt(Integer::intValue).toArray();

@@ -31,7 +31,11 @@ final class PriceTable {
     long cells = (long) items * days;
     if (cells > Integer.MAX_VALUE - 16) {
       throw new IllegalArgumentException(
-          "price table of " + items + " items x " + days + " days is too large; drop --price");
+          "price table of "
+              + items
+              + " items x "
+              + days
+              + " days is too large; leave out the price features (FeatureSpec.price)");
     }
     rel = new float[(int) cells];
     promo = new float[(int) cells];

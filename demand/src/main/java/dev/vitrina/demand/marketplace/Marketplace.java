@@ -34,8 +34,7 @@ public record Marketplace(Path dir, Dimensions dimensions, Path salesFile, Path 
     Path sales = dir.resolve("sales.parquet");
     if (!salesElsewhere && !Files.exists(sales)) {
       throw new IOException(
-          dir
-              + " has no sales.parquet; pass --sales FILE or generate data with ./vitrina generate");
+          dir + " has no sales.parquet; generate data there with ./vitrina generate");
     }
     Path prices = dir.resolve("prices.parquet");
     return new Marketplace(dir, Dimensions.load(dir), sales, Files.exists(prices) ? prices : null);

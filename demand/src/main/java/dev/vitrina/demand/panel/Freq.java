@@ -1,5 +1,6 @@
 package dev.vitrina.demand.panel;
 
+import dev.vitrina.core.check.ParameterException;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -33,9 +34,7 @@ public enum Freq {
     return switch (s.toLowerCase(Locale.ROOT)) {
       case "day", "daily", "d" -> DAY;
       case "week", "weekly", "w" -> WEEK;
-      default ->
-          throw new IllegalArgumentException(
-              "--freq must be day or week, got '" + s + "'; use e.g. --freq day");
+      default -> throw new ParameterException("freq", "must be day or week, got '" + s + "'");
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.vitrina.demand.panel;
 
+import dev.vitrina.core.check.ParameterException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,11 +18,11 @@ public record Level(List<String> columns) {
 
   public Level {
     if (columns == null || columns.isEmpty()) {
-      throw new IllegalArgumentException(
-          "--level needs at least one column; use e.g. --level store,item or --level item,city");
+      throw new ParameterException(
+          "level", "needs at least one column; use e.g. store,item or item,city");
     }
     if (new LinkedHashSet<>(columns).size() != columns.size()) {
-      throw new IllegalArgumentException("--level repeats a column: " + String.join(",", columns));
+      throw new ParameterException("level", "repeats a column: " + String.join(",", columns));
     }
     columns = List.copyOf(columns);
   }
@@ -32,8 +33,8 @@ public record Level(List<String> columns) {
     for (String p : spec.split(",")) {
       String c = p.trim().toLowerCase(Locale.ROOT);
       if (c.isEmpty()) {
-        throw new IllegalArgumentException(
-            "--level has an empty column in '" + spec + "'; use e.g. --level item,city");
+        throw new ParameterException(
+            "level", "has an empty column in '" + spec + "'; use e.g. item,city");
       }
       cols.add(c);
     }

@@ -1,5 +1,6 @@
 package dev.vitrina.demand.panel;
 
+import dev.vitrina.core.check.ParameterException;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -22,10 +23,11 @@ public record PanelOptions(
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(freq, "freq");
     if (extendPeriods < 0) {
-      throw new IllegalArgumentException("extendPeriods must be >= 0, got " + extendPeriods);
+      throw new ParameterException("extendPeriods", "must be >= 0, got " + extendPeriods);
     }
     if (start != null && end != null && end.isBefore(start)) {
-      throw new IllegalArgumentException("--end " + end + " is before --start " + start);
+      throw new ParameterException(
+          "end", end + " is before PanelOptions.start " + start + "; give an end after the start");
     }
   }
 

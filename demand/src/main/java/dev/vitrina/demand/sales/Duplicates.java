@@ -71,8 +71,8 @@ final class Duplicates {
                   + r
                   + ": duplicate (store, item, date) ("
                   + key
-                  + ") repeats an earlier row; remove it, or read with --on-duplicate=sum to add"
-                  + " the quantities");
+                  + ") repeats an earlier row; remove it, or read with"
+                  + " SalesReadOptions.onDuplicate SUM to add the quantities");
         }
         report.duplicate(r, c.store() + "," + c.item() + "," + c.date(), key);
       } else {

@@ -128,6 +128,38 @@ class FeaturePipelineTest {
   }
 
   @Test
+  void requestErrorsNameTheRequestComponents() throws Exception {
+    PanelOptions panel = PanelOptions.of(Level.STORE_ITEM, Freq.DAY);
+    assertThatThrownBy(
+            () ->
+                new FeaturePipeline.Request(
+                    null,
+                    null,
+                    SalesReadOptions.DEFAULT,
+                    panel,
+                    FeatureSpec.defaults(),
+                    tmp.resolve("x.parquet"),
+                    Codec.ZSTD,
+                    1000))
+        .hasMessage("give a data directory (Request.dataDir) or a sales file (Request.salesFile)");
+    Path empty = Files.createDirectories(tmp.resolve("no-sales"));
+    FeaturePipeline.Request req =
+        new FeaturePipeline.Request(
+            empty,
+            null,
+            SalesReadOptions.DEFAULT,
+            panel,
+            FeatureSpec.defaults(),
+            tmp.resolve("x.parquet"),
+            Codec.ZSTD,
+            1000);
+    assertThatThrownBy(() -> FeaturePipeline.run(req, n -> Progress.silent()))
+        .hasMessageContaining(empty + " has no sales.parquet")
+        .hasMessageContaining("(Request.salesFile)")
+        .hasMessageNotContaining("--");
+  }
+
+  @Test
   void aWindowAfterTheDataIsAnErrorUnlessEmptyIsAllowed() throws Exception {
     Path out = tmp.resolve("late.parquet");
     java.time.LocalDate late = java.time.LocalDate.of(2100, 1, 1);
@@ -146,7 +178,9 @@ class FeaturePipelineTest {
         .isInstanceOf(dev.vitrina.core.validate.NoRowsException.class)
         .hasMessageContaining("no rows left between the start (2100-01-01)")
         .hasMessageContaining("the sales span")
-        .hasMessageContaining("--allow-empty");
+        .hasMessageContaining("(PanelOptions.start, PanelOptions.end)")
+        .hasMessageContaining("(SalesReadOptions.allowEmpty)")
+        .hasMessageNotContaining("--");
     assertThat(out).doesNotExist();
 
     FeaturePipeline.Request allowed =

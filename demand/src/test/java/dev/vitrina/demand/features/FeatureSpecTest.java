@@ -3,6 +3,7 @@ package dev.vitrina.demand.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vitrina.core.check.ParameterException;
 import org.junit.jupiter.api.Test;
 
 class FeatureSpecTest {
@@ -17,10 +18,13 @@ class FeatureSpecTest {
   @Test
   void badLagsSayHowToFixThem() {
     assertThatThrownBy(() -> new FeatureSpec(new int[] {1, -7}, true, new int[0], false, false, 1))
-        .hasMessageContaining("lags must be positive, got -7")
-        .hasMessageContaining("--lags 1..7,14,21,28");
+        .isInstanceOf(ParameterException.class)
+        .hasMessage("lags must be positive, got -7 in [1, -7]; use e.g. 1..7,14,21,28");
     assertThatThrownBy(() -> FeatureSpec.parseLags("1..x"))
-        .hasMessageContaining("cannot read '1..x'");
+        .isInstanceOf(ParameterException.class)
+        .hasMessage("lags '1..x' has an unreadable part '1..x'; use e.g. 1..7,14,21,28");
+    assertThatThrownBy(() -> new FeatureSpec(new int[] {1}, true, new int[] {1}, false, false, 1))
+        .hasMessage("windows (rolling windows) must be >= 2, got 1; use e.g. 7,14,28,56");
     assertThatThrownBy(() -> FeatureSpec.parseLags("7..1")).hasMessageContaining("is empty");
   }
 

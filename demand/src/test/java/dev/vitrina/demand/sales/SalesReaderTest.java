@@ -105,7 +105,7 @@ class SalesReaderTest {
     assertThatThrownBy(() -> SalesReader.read(clean, failDup, dims))
         .hasMessageContaining("row 4")
         .hasMessageContaining("duplicate (store, item, date) (S1, A, 2024-01-01)")
-        .hasMessageContaining("--on-duplicate=sum");
+        .hasMessageContaining("SalesReadOptions.onDuplicate SUM");
   }
 
   @Test

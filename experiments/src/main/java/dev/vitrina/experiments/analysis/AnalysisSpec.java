@@ -1,6 +1,7 @@
 package dev.vitrina.experiments.analysis;
 
 import dev.vitrina.core.check.Checks;
+import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.experiments.analysis.MultipleTesting.Correction;
 import dev.vitrina.experiments.assign.Variant;
 import java.util.HashSet;
@@ -72,25 +73,27 @@ public record AnalysisSpec(
   public record SequentialOptions(boolean enabled, long plannedUnits) {
     /** Validates. */
     public SequentialOptions {
-      Checks.require(
-          plannedUnits >= 0, "planned units (--planned-units) must be >= 0, got " + plannedUnits);
+      if (plannedUnits < 0) {
+        throw new ParameterException("plannedUnits", "must be >= 0, got " + plannedUnits);
+      }
     }
   }
 
   /** Validates every field. */
   public AnalysisSpec {
-    Checks.require(
-        metrics != null && !metrics.isEmpty(),
-        "give at least one metric, e.g. --metrics ctr,conversion,revenue_per_user");
+    if (metrics == null || metrics.isEmpty()) {
+      throw new ParameterException(
+          "metrics", "needs at least one metric, e.g. ctr, conversion, revenue_per_user");
+    }
     metrics = List.copyOf(metrics);
     Set<String> names = new HashSet<>();
     for (MetricDefinition m : metrics) {
       Checks.require(names.add(m.name()), "metric '" + m.name() + "' is listed twice");
     }
     design = List.copyOf(design == null ? List.of() : design);
-    Checks.inOpenRange("alpha (--alpha)", alpha, 0, 1);
+    Checks.inOpenRange("alpha", alpha, 0, 1);
     Checks.require(correction != null, "correction is required");
-    Checks.inOpenRange("SRM threshold (--srm-threshold)", srmThreshold, 0, 1);
+    Checks.inOpenRange("srmThreshold", srmThreshold, 0, 1);
     Checks.require(cuped != null && sequential != null, "cuped and sequential options required");
   }
 

@@ -77,7 +77,7 @@ public record MetricDefinition(String name, MetricKind kind, String numerator, S
               + name
               + "'; built-in metrics are "
               + BUILTIN.keySet()
-              + ", or define one with --metric-def "
+              + ", or define one with MetricDefinition.parse, e.g. "
               + name
               + "=mean:COLUMN (kinds: mean, proportion, ratio:NUM/DEN)");
     }

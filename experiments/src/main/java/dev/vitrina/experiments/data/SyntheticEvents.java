@@ -1,6 +1,7 @@
 package dev.vitrina.experiments.data;
 
 import dev.vitrina.core.check.Checks;
+import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.core.io.csv.CsvOptions;
 import dev.vitrina.core.io.csv.CsvWriter;
 import dev.vitrina.experiments.assign.Assignment;
@@ -41,9 +42,11 @@ public final class SyntheticEvents {
   public record Traffic(long users, int days, int preDays) {
     /** Validates. */
     public Traffic {
-      Checks.require(users >= 1, "users (--users) must be >= 1, got " + users);
-      Checks.atLeast("days (--days)", days, 1);
-      Checks.atLeast("pre-period days (--pre-days)", preDays, 0);
+      if (users < 1) {
+        throw new ParameterException("users", "must be >= 1, got " + users);
+      }
+      Checks.atLeast("days", days, 1);
+      Checks.atLeast("preDays", preDays, 0);
     }
   }
 
@@ -59,9 +62,9 @@ public final class SyntheticEvents {
     /** Validates. */
     public Lifts {
       Checks.require(ctr > -1 && conversion > -1 && orderValue > -1, "lifts must be > -1 (-100%)");
-      Checks.require(
-          treatmentLoss >= 0 && treatmentLoss < 1,
-          "treatment loss (--treatment-loss) must be in [0, 1), got " + treatmentLoss);
+      if (!(treatmentLoss >= 0 && treatmentLoss < 1)) {
+        throw new ParameterException("treatmentLoss", "must be in [0, 1), got " + treatmentLoss);
+      }
     }
 
     /** No effect, no loss (an A/A test). */

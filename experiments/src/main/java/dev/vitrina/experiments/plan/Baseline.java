@@ -1,6 +1,7 @@
 package dev.vitrina.experiments.plan;
 
 import dev.vitrina.core.check.Checks;
+import dev.vitrina.core.check.ParameterException;
 
 /**
  * The control arm's metric before the experiment: a proportion {@code p} (per-unit variance {@code
@@ -24,26 +25,36 @@ public record Baseline(Kind kind, double mean, double sd) {
   public Baseline {
     Checks.require(kind != null, "baseline kind must be proportion or mean");
     if (kind == Kind.PROPORTION) {
-      Checks.inOpenRange("baseline proportion (--baseline)", mean, 0, 1);
+      requireProportion(mean);
     } else {
-      Checks.require(Double.isFinite(mean), "baseline mean must be finite, got " + mean);
-      Checks.require(
-          sd > 0 && Double.isFinite(sd),
-          "standard deviation (--sd) of a mean metric must be > 0, got "
-              + sd
-              + "; estimate it from past data of the metric per unit");
+      if (!Double.isFinite(mean)) {
+        throw new ParameterException("Baseline.mean", "must be finite, got " + mean);
+      }
+      if (!(sd > 0 && Double.isFinite(sd))) {
+        throw new ParameterException(
+            "Baseline.sd",
+            "(the standard deviation of a mean metric per unit) must be > 0, got "
+                + sd
+                + "; estimate it from past data of the metric per unit");
+      }
     }
   }
 
   /** A proportion baseline {@code p}. */
   public static Baseline proportion(double p) {
-    Checks.inOpenRange("baseline proportion (--baseline)", p, 0, 1);
+    requireProportion(p);
     return new Baseline(Kind.PROPORTION, p, Math.sqrt(p * (1 - p)));
   }
 
   /** A mean baseline with per-unit standard deviation {@code sd}. */
   public static Baseline mean(double mean, double sd) {
     return new Baseline(Kind.MEAN, mean, sd);
+  }
+
+  private static void requireProportion(double p) {
+    if (!(p > 0 && p < 1)) {
+      throw new ParameterException("Baseline.mean", "of a proportion must be in (0, 1), got " + p);
+    }
   }
 
   /** The per-unit variance at mean {@code m}: {@code m(1-m)} for a proportion, else {@code sd²}. */

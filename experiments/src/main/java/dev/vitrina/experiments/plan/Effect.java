@@ -1,6 +1,6 @@
 package dev.vitrina.experiments.plan;
 
-import dev.vitrina.core.check.Checks;
+import dev.vitrina.core.check.ParameterException;
 
 /**
  * An effect size: absolute (in metric units, e.g. +0.0025 conversion) or relative to the baseline
@@ -13,11 +13,13 @@ public record Effect(double value, boolean relative) {
 
   /** Validates the value. */
   public Effect {
-    Checks.require(
-        value != 0 && Double.isFinite(value),
-        "the effect (--mde) must be a non-zero finite number, got "
-            + value
-            + "; use e.g. --mde 0.05 --relative for +5%");
+    if (!(value != 0 && Double.isFinite(value))) {
+      throw new ParameterException(
+          "Effect.value",
+          "(the effect) must be a non-zero finite number, got "
+              + value
+              + "; use e.g. 0.05 with Effect.relative for +5%");
+    }
   }
 
   /** An absolute effect. */

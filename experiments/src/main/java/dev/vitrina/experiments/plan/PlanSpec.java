@@ -1,6 +1,7 @@
 package dev.vitrina.experiments.plan;
 
 import dev.vitrina.core.check.Checks;
+import dev.vitrina.core.check.ParameterException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,23 +31,27 @@ public record PlanSpec(
   /** Validates every field. */
   public PlanSpec {
     Checks.require(baseline != null, "baseline is required");
-    Checks.require(
-        split != null && split.size() >= 2,
-        "split needs at least two arms, got " + split + "; use e.g. 50/50 or 70/30");
+    if (split == null || split.size() < 2) {
+      throw new ParameterException(
+          "split", "needs at least two arms, got " + split + "; use e.g. 50/50 or 70/30");
+    }
     split = List.copyOf(split);
     for (double w : split) {
-      Checks.require(
-          w > 0 && Double.isFinite(w),
-          "split weights must be > 0, got " + split + "; use e.g. 70/30");
+      if (!(w > 0 && Double.isFinite(w))) {
+        throw new ParameterException(
+            "split", "weights must be > 0, got " + split + "; use e.g. 70/30");
+      }
     }
-    Checks.inOpenRange("alpha (--alpha)", alpha, 0, 1);
-    Checks.inOpenRange("power (--power)", power, 0, 1);
+    Checks.inOpenRange("alpha", alpha, 0, 1);
+    Checks.inOpenRange("power", power, 0, 1);
     Checks.require(variance != null, "variance assumption is required");
-    Checks.require(
-        cupedRho >= 0 && cupedRho < 1,
-        "CUPED correlation (--cuped-rho) must be in [0, 1), got "
-            + cupedRho
-            + "; estimate it as the correlation of the metric with its pre-period value");
+    if (!(cupedRho >= 0 && cupedRho < 1)) {
+      throw new ParameterException(
+          "cupedRho",
+          "(the CUPED correlation) must be in [0, 1), got "
+              + cupedRho
+              + "; estimate it as the correlation of the metric with its pre-period value");
+    }
   }
 
   /** The defaults on {@code baseline}: 50/50, two-sided 0.05, power 0.8, baseline variance. */
@@ -57,14 +62,19 @@ public record PlanSpec(
 
   /** Parses {@code "70/30"} or {@code "50/25/25"} into weights. */
   public static List<Double> parseSplit(String s) {
-    Checks.require(s != null && !s.isBlank(), "split (--split) is empty; use e.g. 70/30");
+    if (s == null || s.isBlank()) {
+      throw new ParameterException("split", "is empty; use e.g. 70/30");
+    }
     List<Double> out = new ArrayList<>();
     for (String part : s.split("/")) {
       try {
         out.add(Double.parseDouble(part.trim()));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "split (--split) '" + s + "' has a non-number part '" + part + "'; use e.g. 70/30", e);
+        ParameterException p =
+            new ParameterException(
+                "split", "'" + s + "' has a non-number part '" + part + "'; use e.g. 70/30");
+        p.initCause(e);
+        throw p;
       }
     }
     return out;

@@ -1,6 +1,7 @@
 package dev.vitrina.experiments.plan;
 
 import dev.vitrina.core.check.Checks;
+import dev.vitrina.core.check.ParameterException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -60,7 +61,7 @@ public final class Planner {
               + delta
               + " gives "
               + treated
-              + ", outside (0, 1); use a smaller --mde");
+              + ", outside (0, 1); use a smaller Effect.value");
     }
     double[] w = spec.weights();
     double vc = b.varianceAt(b.mean());
@@ -149,7 +150,7 @@ public final class Planner {
                   + hi
                   + " is detectable with "
                   + totalUnits
-                  + " units; use more units or a lower --power");
+                  + " units; use more units or a lower PlanSpec.power");
         }
         for (int it = 0; it < 200; it++) {
           double mid = (lo + hi) / 2;
@@ -174,8 +175,8 @@ public final class Planner {
 
   /** The MDE after {@code days} days of {@code dailyUnits} new units each. */
   public static Mde mdeForDuration(PlanSpec spec, double dailyUnits, int days) {
-    Checks.require(dailyUnits > 0, "daily units (--daily-units) must be > 0, got " + dailyUnits);
-    Checks.atLeast("days (--days)", days, 1);
+    requireDailyUnits(dailyUnits);
+    Checks.atLeast("days", days, 1);
     return mde(spec, (long) Math.floor(dailyUnits * days));
   }
 
@@ -184,10 +185,14 @@ public final class Planner {
    * experiment (already multiplied by coverage), rounded up.
    */
   public static long days(long totalUnits, double dailyUnits) {
-    Checks.require(
-        dailyUnits > 0 && Double.isFinite(dailyUnits),
-        "daily units (--daily-units) must be > 0, got " + dailyUnits);
+    requireDailyUnits(dailyUnits);
     return (long) Math.ceil(totalUnits / dailyUnits);
+  }
+
+  private static void requireDailyUnits(double dailyUnits) {
+    if (!(dailyUnits > 0 && Double.isFinite(dailyUnits))) {
+      throw new ParameterException("dailyUnits", "must be > 0, got " + dailyUnits);
+    }
   }
 
   /**
@@ -197,12 +202,13 @@ public final class Planner {
   private static double absoluteEffect(Baseline b, Effect effect) {
     if (effect.relative() && !(b.mean() > 0)) {
       throw new IllegalArgumentException(
-          "a relative MDE (--mde "
+          "a relative MDE (Effect.value "
               + effect.value()
-              + " --relative) needs a positive baseline, got --baseline "
+              + " with Effect.relative) needs a positive baseline, got Baseline.mean "
               + b.mean()
               + ": relative to a zero or negative mean it is undefined or has the wrong sign;"
-              + " give the MDE in metric units instead (drop --relative, e.g. --mde 0.5 for +0.5)");
+              + " give the MDE in metric units instead (an absolute Effect, e.g."
+              + " Effect.absolute(0.5) for +0.5)");
     }
     return effect.absoluteOn(b);
   }
@@ -218,12 +224,12 @@ public final class Planner {
     return new IllegalArgumentException(
         String.format(
             Locale.ROOT,
-            "the MDE (--mde %s%s) is too small to plan: detecting %s in metric units needs %s units"
-                + " in total, more than the %,d that can be planned (the size grows as 1/mde^2);"
-                + " use a larger --mde (%,d units detect %.4g absolute%s) or check --baseline and"
-                + " --sd",
+            "the MDE (Effect.value %s%s) is too small to plan: detecting %s in metric units needs"
+                + " %s units in total, more than the %,d that can be planned (the size grows as"
+                + " 1/mde^2); use a larger Effect.value (%,d units detect %.4g absolute%s) or check"
+                + " Baseline.mean and Baseline.sd",
             effect.value(),
-            effect.relative() ? " --relative" : "",
+            effect.relative() ? " with Effect.relative" : "",
             delta,
             Double.isFinite(exact) ? String.format(Locale.ROOT, "%.3g", exact) : "infinitely many",
             MAX_TOTAL_UNITS,

@@ -52,9 +52,9 @@ public final class Simulations {
    * @param threads worker threads, {@code >= 1}
    */
   public Simulations(int experiments, long seed, int threads) {
-    this.experiments = Checks.atLeast("experiments (--experiments)", experiments, 10);
+    this.experiments = Checks.atLeast("experiments", experiments, 10);
     this.seed = seed;
-    this.threads = Checks.atLeast("threads (--threads)", threads, 1);
+    this.threads = Checks.atLeast("threads", threads, 1);
   }
 
   /**

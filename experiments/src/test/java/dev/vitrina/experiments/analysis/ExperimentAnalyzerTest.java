@@ -158,7 +158,7 @@ class ExperimentAnalyzerTest {
         .hasMessageContaining("--covariate revenue_per_user=COLUMN");
     assertThatThrownBy(() -> MetricDefinition.builtin("ctrr", true))
         .hasMessageContaining("unknown metric 'ctrr'")
-        .hasMessageContaining("--metric-def");
+        .hasMessageContaining("MetricDefinition.parse, e.g. ctrr=mean:COLUMN");
     assertThatThrownBy(() -> MetricDefinition.parse("x=median:col"))
         .hasMessageContaining("'median'");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import dev.vitrina.core.check.ParameterException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,12 +87,31 @@ class PlannerTest {
 
   @Test
   void errorsNameTheParameter() {
-    assertThatThrownBy(() -> Baseline.proportion(1.5)).hasMessageContaining("--baseline");
-    assertThatThrownBy(() -> FIVE_PERCENT.withPower(1)).hasMessageContaining("--power");
+    assertThatThrownBy(() -> Baseline.proportion(1.5))
+        .isInstanceOf(ParameterException.class)
+        .hasMessage("Baseline.mean of a proportion must be in (0, 1), got 1.5");
+    assertThatThrownBy(() -> FIVE_PERCENT.withPower(1))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageStartingWith("power must be in (0.0, 1.0)");
     assertThatThrownBy(() -> Planner.sampleSize(FIVE_PERCENT, Effect.absolute(0.99)))
         .hasMessageContaining("outside (0, 1)");
     assertThatThrownBy(() -> PlanSpec.parseSplit("70/x")).hasMessageContaining("'x'");
-    assertThatThrownBy(() -> FIVE_PERCENT.withCupedRho(1)).hasMessageContaining("--cuped-rho");
+    assertThatThrownBy(() -> FIVE_PERCENT.withCupedRho(1))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageStartingWith("cupedRho (the CUPED correlation) must be in [0, 1), got 1.0");
+    assertThatThrownBy(() -> Baseline.mean(3, 0))
+        .hasMessageStartingWith("Baseline.sd (the standard deviation");
+    assertThatThrownBy(() -> Effect.absolute(0))
+        .hasMessageStartingWith("Effect.value (the effect) must be a non-zero finite number")
+        .hasMessageContaining("with Effect.relative for +5%");
+    assertThatThrownBy(() -> Planner.days(100, 0))
+        .isInstanceOf(ParameterException.class)
+        .hasMessage("dailyUnits must be > 0, got 0.0");
+    assertThatThrownBy(() -> Planner.mdeForDuration(FIVE_PERCENT, 10, 0))
+        .hasMessage("days must be >= 1, got 0");
+    assertThatThrownBy(() -> PlanSpec.parseSplit(" "))
+        .isInstanceOf(ParameterException.class)
+        .hasMessage("split is empty; use e.g. 70/30");
   }
 
   @Test
@@ -100,9 +120,10 @@ class PlannerTest {
       PlanSpec spec = PlanSpec.of(Baseline.mean(mean, 2));
       assertThatThrownBy(() -> Planner.sampleSize(spec, Effect.relative(0.1)))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("--relative")
-          .hasMessageContaining("--baseline " + mean)
-          .hasMessageContaining("drop --relative");
+          .hasMessageContaining("(Effect.value 0.1 with Effect.relative)")
+          .hasMessageContaining("got Baseline.mean " + mean)
+          .hasMessageContaining("Effect.absolute(0.5)")
+          .hasMessageNotContaining("--");
       assertThatThrownBy(() -> Planner.power(spec, Effect.relative(0.1), List.of(100L, 100L)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("positive baseline");
@@ -128,10 +149,11 @@ class PlannerTest {
     PlanSpec spec = PlanSpec.of(Baseline.mean(30, 2));
     assertThatThrownBy(() -> Planner.sampleSize(spec, Effect.absolute(1e-12)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--mde 1.0E-12")
+        .hasMessageContaining("(Effect.value 1.0E-12)")
         .hasMessageContaining("1.26e+26 units")
         .hasMessageContaining("1,000,000,000,000")
-        .hasMessageContaining("use a larger --mde");
+        .hasMessageContaining("use a larger Effect.value")
+        .hasMessageNotContaining("--");
     // a relative effect that underflows to zero in metric units
     PlanSpec tiny = PlanSpec.of(Baseline.mean(1e-300, 2));
     assertThatThrownBy(() -> Planner.sampleSize(tiny, Effect.relative(1e-30)))

@@ -1,5 +1,6 @@
 package dev.vitrina.recs.eval;
 
+import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.recs.model.SeenItems;
 import dev.vitrina.recs.model.UnknownUserPolicy;
 import java.util.Objects;
@@ -25,15 +26,15 @@ public record EvalOptions(
 
   public EvalOptions {
     if (k < 1) {
-      throw new IllegalArgumentException("k must be >= 1, got " + k + "; e.g. --k 10");
+      throw new ParameterException("k", "must be >= 1, got " + k + "; e.g. 10");
     }
     Objects.requireNonNull(seen, "seen");
     Objects.requireNonNull(unknownUsers, "unknownUsers");
     if (bootstrapSamples < 0) {
-      throw new IllegalArgumentException("bootstrap samples must be >= 0, got " + bootstrapSamples);
+      throw new ParameterException("bootstrapSamples", "must be >= 0, got " + bootstrapSamples);
     }
     if (!(confidence > 0 && confidence < 1)) {
-      throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
+      throw new ParameterException("confidence", "must be in (0, 1), got " + confidence);
     }
   }
 

@@ -187,8 +187,8 @@ public final class Evaluator {
               + testUsers
               + " test users can be evaluated, because every item on their test side is already"
               + " among their training items (repeated interactions), and training items are"
-              + " neither recommended nor relevant; evaluate with --include-seen, or use data"
-              + " where users have distinct items");
+              + " neither recommended nor relevant; evaluate with seen items included"
+              + " (EvalOptions.seen), or use data where users have distinct items");
     }
     if (cold == evaluated) {
       throw new IllegalArgumentException(

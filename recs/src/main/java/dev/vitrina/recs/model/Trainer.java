@@ -35,7 +35,8 @@ public interface Trainer<M extends Recommender> {
    * empty or arbitrary list.
    *
    * @throws IllegalArgumentException when {@code data} has no rows, naming the model and the usual
-   *     reasons (a filter such as {@code --min-value} or skipped bad rows removed them all)
+   *     reasons (a filter such as {@code Interactions.filterValueAtLeast} or skipped bad rows
+   *     removed them all)
    */
   static void requireRows(Interactions data, String model) {
     if (data.size() == 0) {
@@ -45,8 +46,9 @@ public interface Trainer<M extends Recommender> {
               + data.numUsers()
               + " users, "
               + data.numItems()
-              + " items declared): the data is empty or a filter (--min-value, skipped bad rows,"
-              + " the split) removed every row; check the input and relax the filter");
+              + " items declared): the data is empty or a filter (Interactions.filterValueAtLeast,"
+              + " skipped bad rows, the split) removed every row; check the input and relax the"
+              + " filter");
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.vitrina.recs.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.recs.data.Feedback;
 import dev.vitrina.recs.data.Interactions;
@@ -38,6 +39,18 @@ class EvaluatorTest {
   }
 
   @Test
+  void optionErrorsNameTheComponent() {
+    assertThatThrownBy(
+            () -> new EvalOptions(0, SeenItems.EXCLUDE, OPTIONS.unknownUsers(), 0, 0.95, 1))
+        .isInstanceOf(ParameterException.class)
+        .hasMessage("k must be >= 1, got 0; e.g. 10");
+    assertThatThrownBy(
+            () -> new EvalOptions(10, SeenItems.EXCLUDE, OPTIONS.unknownUsers(), -1, 0.95, 1))
+        .isInstanceOf(ParameterException.class)
+        .hasMessage("bootstrapSamples must be >= 0, got -1");
+  }
+
+  @Test
   void usersWhoseTestItemsAreAllSeenLeaveNothingToScore() {
     // u1 interacted with a twice: once on each side; with seen items excluded nothing is relevant
     Interactions d =
@@ -46,7 +59,8 @@ class EvaluatorTest {
     assertThatThrownBy(() -> evaluate(d, s))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("none of the 1 test users can be evaluated")
-        .hasMessageContaining("--include-seen");
+        .hasMessageContaining("seen items included (EvalOptions.seen)")
+        .hasMessageNotContaining("--");
     // counted as relevant when seen items are included
     Evaluator.Coverage c =
         Evaluator.check(
