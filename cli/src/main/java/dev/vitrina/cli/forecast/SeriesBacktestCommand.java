@@ -192,7 +192,7 @@ final class SeriesBacktestCommand implements Callable<Integer> {
   private SeriesModel model(String name) {
     return switch (name) {
       case "lgbm" -> {
-        Objective obj = Objective.parse(objective, "--objective");
+        Objective obj = Objective.parse(objective, "objective");
         GbmConfig g =
             GbmConfig.defaults()
                 .withObjective(obj)

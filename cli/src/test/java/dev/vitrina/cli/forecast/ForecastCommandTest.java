@@ -208,11 +208,11 @@ class ForecastCommandTest {
   void badInputExitsWith2AndNamesTheParameter() {
     Captured m = run("forecast", "backtest", "--data", data.toString(), "--model", "prophet");
     assertThat(m.code()).isEqualTo(2);
-    assertThat(m.err()).contains("--model").contains("prophet");
+    assertThat(m.err()).contains("error: --model ").contains("prophet");
     Captured w =
         run("forecast", "backtest", "--data", data.toString(), "--freq", "week", "--horizon", "10");
     assertThat(w.code()).isEqualTo(2);
-    assertThat(w.err()).contains("--horizon").contains("multiple of 7");
+    assertThat(w.err()).contains("error: --horizon ").contains("multiple of 7");
     Captured both =
         run(
             "forecast",
@@ -229,7 +229,7 @@ class ForecastCommandTest {
     assertThat(both.err()).contains("exactly one of --model-dir");
     Captured folds = run("forecast", "backtest", "--data", data.toString(), "--folds", "40");
     assertThat(folds.code()).isEqualTo(2);
-    assertThat(folds.err()).contains("fewer --folds");
+    assertThat(folds.err()).contains("error: --folds of 40 ").contains("use fewer folds");
     Captured late =
         run(
             "forecast",
@@ -243,7 +243,10 @@ class ForecastCommandTest {
             "--out",
             tmp.resolve("y.parquet").toString());
     assertThat(late.code()).isEqualTo(2);
-    assertThat(late.err()).contains("2030-01-01").contains("forecast from at most");
+    assertThat(late.err())
+        .contains("error: --origin ")
+        .contains("2030-01-01")
+        .contains("forecast from at most");
     Captured rec =
         run(
             "forecast",
@@ -254,7 +257,7 @@ class ForecastCommandTest {
             "--direct-groups",
             "14,28");
     assertThat(rec.code()).isEqualTo(2);
-    assertThat(rec.err()).contains("--recursive");
+    assertThat(rec.err()).contains("error: --recursive ").contains("[14, 28]");
     assertThat(Files.exists(tmp.resolve("x.parquet"))).isFalse();
   }
 
