@@ -305,6 +305,12 @@ class ForecastCommandTest {
       // origins 26 and 27: the 8 series that stop after 26 periods lack actuals after either
       assertThat(m.get("scored_pairs").asInt()).isEqualTo(32 + 32);
     }
+    Captured leaves = run("forecast", "series-backtest", "--csv", csv.toString(), "--leaves", "1");
+    assertThat(leaves.code()).isEqualTo(2);
+    assertThat(leaves.err()).contains("error: --leaves must be >= 2, got 1");
+    Captured rounds = run("forecast", "series-backtest", "--csv", csv.toString(), "--rounds", "0");
+    assertThat(rounds.code()).isEqualTo(2);
+    assertThat(rounds.err()).contains("error: --rounds must be >= 1, got 0");
     Files.writeString(csv, "Part,a,b,c\nx,1,,2\n");
     Captured bad = run("forecast", "series-backtest", "--csv", csv.toString());
     assertThat(bad.code()).isEqualTo(1);
