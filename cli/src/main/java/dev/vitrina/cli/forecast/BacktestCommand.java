@@ -4,8 +4,8 @@ import dev.vitrina.cli.JsonOption;
 import dev.vitrina.core.os.ProcessStats;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.forecast.backtest.MarketplaceBacktest;
-import dev.vitrina.forecast.backtest.MarketplaceForecaster;
-import dev.vitrina.forecast.backtest.MarketplaceSpec;
+import dev.vitrina.forecast.marketplace.MarketplaceHistory;
+import dev.vitrina.forecast.marketplace.MarketplaceSpec;
 import dev.vitrina.forecast.report.HtmlReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +89,7 @@ final class BacktestCommand implements Callable<Integer> {
       specs.add(options.spec(m.trim()));
     }
     long t0 = System.nanoTime();
-    MarketplaceForecaster fc = MarketplaceForecaster.load(data);
+    MarketplaceHistory fc = MarketplaceHistory.load(data);
     double loadSeconds = (System.nanoTime() - t0) / 1e9;
     List<MarketplaceBacktest.Result> results = new ArrayList<>();
     try (Progress p = json.progress("backtest", (long) folds * specs.size())) {

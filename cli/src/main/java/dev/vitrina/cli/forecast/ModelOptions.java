@@ -3,10 +3,10 @@ package dev.vitrina.cli.forecast;
 import dev.vitrina.cli.LibraryName;
 import dev.vitrina.demand.panel.Freq;
 import dev.vitrina.demand.panel.Level;
-import dev.vitrina.forecast.backtest.MarketplaceSpec;
 import dev.vitrina.forecast.disagg.ShareMethod;
 import dev.vitrina.forecast.gbm.GbmConfig;
 import dev.vitrina.forecast.gbm.Objective;
+import dev.vitrina.forecast.marketplace.MarketplaceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -133,7 +133,7 @@ final class ModelOptions {
   int shareWindow;
 
   MarketplaceSpec spec(String model) {
-    Objective obj = Objective.parse(objective, "--objective");
+    Objective obj = Objective.parse(objective, "objective");
     GbmConfig g =
         GbmConfig.defaults()
             .withObjective(obj)

@@ -3,10 +3,12 @@ package dev.vitrina.cli.forecast;
 import dev.vitrina.cli.JsonOption;
 import dev.vitrina.core.os.ProcessStats;
 import dev.vitrina.core.progress.Progress;
-import dev.vitrina.forecast.backtest.ForecastParquet;
-import dev.vitrina.forecast.backtest.MarketplaceForecaster;
-import dev.vitrina.forecast.backtest.MarketplaceModel;
-import dev.vitrina.forecast.backtest.MarketplaceSpec;
+import dev.vitrina.forecast.marketplace.ForecastParquet;
+import dev.vitrina.forecast.marketplace.MarketplaceForecast;
+import dev.vitrina.forecast.marketplace.MarketplaceHistory;
+import dev.vitrina.forecast.marketplace.MarketplaceModel;
+import dev.vitrina.forecast.marketplace.MarketplaceSpec;
+import dev.vitrina.forecast.marketplace.MarketplaceTrainer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -95,17 +97,21 @@ final class PredictCommand implements Callable<Integer> {
               + " --model-dir DIR");
     }
     long t0 = System.nanoTime();
-    MarketplaceModel trained = modelDir == null ? null : MarketplaceModel.load(modelDir);
-    MarketplaceSpec spec = trained == null ? options.spec(baseline.trim()) : trained.spec();
-    MarketplaceForecaster fc = MarketplaceForecaster.load(data);
-    int o = origin == null ? fc.lastDay() + 1 : (int) origin.toEpochDay();
-    MarketplaceForecaster.Result r;
-    try (Progress p = json.progress("predict", 1)) {
-      r = fc.forecast(o, spec, trained == null ? null : trained.models(), p);
-      p.step(1);
-    } finally {
-      if (trained != null) {
-        trained.close();
+    MarketplaceSpec baselineSpec = modelDir == null ? options.spec(baseline.trim()) : null;
+    MarketplaceForecast r;
+    MarketplaceSpec spec;
+    MarketplaceHistory fc;
+    int o;
+    try (MarketplaceModel trained = modelDir == null ? null : MarketplaceModel.load(modelDir)) {
+      spec = trained == null ? baselineSpec : trained.spec();
+      fc = MarketplaceHistory.load(data);
+      o = origin == null ? fc.lastDay() + 1 : (int) origin.toEpochDay();
+      // a baseline's model needs no training and holds no booster
+      MarketplaceModel model =
+          trained != null ? trained : new MarketplaceTrainer(spec).fit(fc, o, Progress.silent());
+      try (Progress p = json.progress("predict", 1)) {
+        r = model.forecast(fc, o, p);
+        p.step(1);
       }
     }
     long rows =
@@ -117,7 +123,7 @@ final class PredictCommand implements Callable<Integer> {
     }
     Map<String, Object> res = new LinkedHashMap<>();
     res.put("out", out.toString());
-    res.put("model", trained == null ? spec.model() : "lgbm (" + modelDir + ")");
+    res.put("model", modelDir == null ? spec.model() : "lgbm (" + modelDir + ")");
     res.put("level", spec.level().toString());
     res.put("freq", spec.freq().name().toLowerCase(Locale.ROOT));
     res.put("origin", LocalDate.ofEpochDay(o).toString());

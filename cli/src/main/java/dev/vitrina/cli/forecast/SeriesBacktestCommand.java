@@ -1,6 +1,7 @@
 package dev.vitrina.cli.forecast;
 
 import dev.vitrina.cli.JsonOption;
+import dev.vitrina.cli.LibraryName;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.forecast.backtest.BacktestResult;
 import dev.vitrina.forecast.backtest.BacktestSpec;
@@ -108,6 +109,7 @@ final class SeriesBacktestCommand implements Callable<Integer> {
       names = "--rounds",
       defaultValue = "300",
       description = "LightGBM: maximum rounds. Default: ${DEFAULT-VALUE}.")
+  @LibraryName("max_rounds")
   int rounds;
 
   @Option(
@@ -120,6 +122,7 @@ final class SeriesBacktestCommand implements Callable<Integer> {
       names = "--leaves",
       defaultValue = "15",
       description = "LightGBM: leaves per tree. Default: ${DEFAULT-VALUE}.")
+  @LibraryName("num_leaves")
   int leaves;
 
   @Option(
@@ -192,7 +195,7 @@ final class SeriesBacktestCommand implements Callable<Integer> {
   private SeriesModel model(String name) {
     return switch (name) {
       case "lgbm" -> {
-        Objective obj = Objective.parse(objective, "--objective");
+        Objective obj = Objective.parse(objective, "objective");
         GbmConfig g =
             GbmConfig.defaults()
                 .withObjective(obj)

@@ -4,10 +4,12 @@ import dev.vitrina.cli.JsonOption;
 import dev.vitrina.core.artifact.ArtifactHome;
 import dev.vitrina.core.os.ProcessStats;
 import dev.vitrina.core.progress.Progress;
-import dev.vitrina.forecast.backtest.MarketplaceForecaster;
-import dev.vitrina.forecast.backtest.MarketplaceModel;
-import dev.vitrina.forecast.backtest.MarketplaceSpec;
 import dev.vitrina.forecast.gbm.GbmModel;
+import dev.vitrina.forecast.marketplace.MarketplaceForecast;
+import dev.vitrina.forecast.marketplace.MarketplaceHistory;
+import dev.vitrina.forecast.marketplace.MarketplaceModel;
+import dev.vitrina.forecast.marketplace.MarketplaceSpec;
+import dev.vitrina.forecast.marketplace.MarketplaceTrainer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,19 +58,22 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     MarketplaceSpec spec = options.spec("lgbm");
     long t0 = System.nanoTime();
-    MarketplaceForecaster fc = MarketplaceForecaster.load(data);
-    int o = origin == null ? fc.lastDay() + 1 : (int) origin.toEpochDay();
-    MarketplaceForecaster.Result r;
+    MarketplaceHistory history = MarketplaceHistory.load(data);
+    int o = origin == null ? history.lastDay() + 1 : (int) origin.toEpochDay();
+    MarketplaceTrainer.Fitted fitted;
     try (Progress p =
         json.progress("train", (long) spec.gbm().maxRounds() * spec.directGroups().size())) {
-      r = fc.forecast(o, spec, null, p);
+      fitted = new MarketplaceTrainer(spec).fitAndForecast(history, o, p);
       p.done(); // early stopping usually ends before the planned rounds
     }
+    MarketplaceForecast r = fitted.forecast();
     ArtifactHome.Published published;
     List<Integer> rounds = new ArrayList<>();
-    try (MarketplaceModel model = new MarketplaceModel(spec, o, r.models())) {
+    int modelCount;
+    try (MarketplaceModel model = fitted.model()) {
       published = model.save(out);
-      for (GbmModel m : r.models()) {
+      modelCount = model.models().size();
+      for (GbmModel m : model.models()) {
         rounds.add(m.bestRound());
       }
     }
@@ -82,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
     res.put("recursive", spec.recursive());
     res.put("origin", LocalDate.ofEpochDay(o).toString());
     res.put("level_series", r.levelPanel().seriesCount());
-    res.put("models", r.models().size());
+    res.put("models", modelCount);
     res.put("best_rounds", rounds);
     res.put("feature_seconds", r.featureSeconds());
     res.put("fit_seconds", r.fitSeconds());
@@ -94,7 +99,7 @@ final class TrainCommand implements Callable<Integer> {
             java.util.Locale.ROOT,
             "trained %d model(s) at %s,%s for %d days from %s on %,d series (best rounds %s) in"
                 + " %.1f s%nsaved %s as version %s (earlier versions are kept beside it)",
-            r.models().size(),
+            modelCount,
             spec.level(),
             res.get("freq"),
             spec.horizonDays(),

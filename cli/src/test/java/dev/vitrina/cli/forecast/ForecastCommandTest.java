@@ -208,11 +208,11 @@ class ForecastCommandTest {
   void badInputExitsWith2AndNamesTheParameter() {
     Captured m = run("forecast", "backtest", "--data", data.toString(), "--model", "prophet");
     assertThat(m.code()).isEqualTo(2);
-    assertThat(m.err()).contains("--model").contains("prophet");
+    assertThat(m.err()).contains("error: --model ").contains("prophet");
     Captured w =
         run("forecast", "backtest", "--data", data.toString(), "--freq", "week", "--horizon", "10");
     assertThat(w.code()).isEqualTo(2);
-    assertThat(w.err()).contains("--horizon").contains("multiple of 7");
+    assertThat(w.err()).contains("error: --horizon ").contains("multiple of 7");
     Captured both =
         run(
             "forecast",
@@ -229,7 +229,7 @@ class ForecastCommandTest {
     assertThat(both.err()).contains("exactly one of --model-dir");
     Captured folds = run("forecast", "backtest", "--data", data.toString(), "--folds", "40");
     assertThat(folds.code()).isEqualTo(2);
-    assertThat(folds.err()).contains("fewer --folds");
+    assertThat(folds.err()).contains("error: --folds of 40 ").contains("use fewer folds");
     Captured late =
         run(
             "forecast",
@@ -243,7 +243,10 @@ class ForecastCommandTest {
             "--out",
             tmp.resolve("y.parquet").toString());
     assertThat(late.code()).isEqualTo(2);
-    assertThat(late.err()).contains("2030-01-01").contains("forecast from at most");
+    assertThat(late.err())
+        .contains("error: --origin ")
+        .contains("2030-01-01")
+        .contains("forecast from at most");
     Captured rec =
         run(
             "forecast",
@@ -254,7 +257,7 @@ class ForecastCommandTest {
             "--direct-groups",
             "14,28");
     assertThat(rec.code()).isEqualTo(2);
-    assertThat(rec.err()).contains("--recursive");
+    assertThat(rec.err()).contains("error: --recursive ").contains("[14, 28]");
     assertThat(Files.exists(tmp.resolve("x.parquet"))).isFalse();
   }
 
@@ -302,6 +305,12 @@ class ForecastCommandTest {
       // origins 26 and 27: the 8 series that stop after 26 periods lack actuals after either
       assertThat(m.get("scored_pairs").asInt()).isEqualTo(32 + 32);
     }
+    Captured leaves = run("forecast", "series-backtest", "--csv", csv.toString(), "--leaves", "1");
+    assertThat(leaves.code()).isEqualTo(2);
+    assertThat(leaves.err()).contains("error: --leaves must be >= 2, got 1");
+    Captured rounds = run("forecast", "series-backtest", "--csv", csv.toString(), "--rounds", "0");
+    assertThat(rounds.code()).isEqualTo(2);
+    assertThat(rounds.err()).contains("error: --rounds must be >= 1, got 0");
     Files.writeString(csv, "Part,a,b,c\nx,1,,2\n");
     Captured bad = run("forecast", "series-backtest", "--csv", csv.toString());
     assertThat(bad.code()).isEqualTo(1);

@@ -1,6 +1,7 @@
 package dev.vitrina.forecast.backtest;
 
 import dev.vitrina.core.check.Checks;
+import dev.vitrina.core.check.ParameterException;
 
 /**
  * A rolling-origin evaluation (Tashman 2000, "Out-of-sample tests of forecasting accuracy",
@@ -24,23 +25,31 @@ public record BacktestSpec(int folds, int horizon, int step) {
    * The origins (first forecast period of each fold) for data with {@code periods} periods, oldest
    * first.
    *
-   * @throws IllegalArgumentException when the first origin would leave fewer than {@code
-   *     minHistory} periods of history
+   * @throws ParameterException naming {@code folds} when the first origin would leave fewer than
+   *     {@code minHistory} periods of history
    */
   public int[] origins(int periods, int minHistory) {
     int[] o = new int[folds];
     for (int i = 0; i < folds; i++) {
       o[i] = periods - horizon - (folds - 1 - i) * step;
     }
-    Checks.require(
-        o[0] >= minHistory,
-        "the first origin would be period "
-            + o[0]
-            + " of "
-            + periods
-            + ", leaving less than "
-            + minHistory
-            + " periods of history; use fewer --folds, a smaller --step or --horizon");
+    if (o[0] < minHistory) {
+      throw new ParameterException(
+          "folds",
+          "of "
+              + folds
+              + " (step "
+              + step
+              + ", horizon "
+              + horizon
+              + ") puts the first origin at period "
+              + o[0]
+              + " of "
+              + periods
+              + ", leaving less than "
+              + minHistory
+              + " periods of history; use fewer folds, a smaller step or horizon");
+    }
     return o;
   }
 }

@@ -1,10 +1,16 @@
 package dev.vitrina.forecast.backtest;
 
+import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.core.os.ProcessStats;
 import dev.vitrina.core.progress.Progress;
+import dev.vitrina.demand.panel.Freq;
 import dev.vitrina.demand.panel.Panel;
 import dev.vitrina.demand.sales.SalesTable;
 import dev.vitrina.forecast.gbm.GbmModel;
+import dev.vitrina.forecast.marketplace.MarketplaceForecast;
+import dev.vitrina.forecast.marketplace.MarketplaceHistory;
+import dev.vitrina.forecast.marketplace.MarketplaceSpec;
+import dev.vitrina.forecast.marketplace.MarketplaceTrainer;
 import dev.vitrina.forecast.metrics.Evaluation;
 import dev.vitrina.forecast.metrics.HierarchyLevel;
 import dev.vitrina.forecast.metrics.MetricSummary;
@@ -18,9 +24,11 @@ import java.util.Map;
 
 /**
  * Rolling-origin backtest of a {@link MarketplaceSpec} on a marketplace, scored at store x item x
- * day: WRMSSE over the hierarchy levels that exist in the data (the M5 levels: total, state, store,
- * category, department, their crossings, item, item x state, item x store), and WAPE, bias, MAE,
- * RMSE, MASE, RMSSE over the bottom series.
+ * day: at each origin a {@link MarketplaceTrainer} fits the model on the sales before it and
+ * forecasts from it ({@link MarketplaceTrainer#fitAndForecast}); the scores are WRMSSE over the
+ * hierarchy levels that exist in the data (the M5 levels: total, state, store, category,
+ * department, their crossings, item, item x state, item x store), and WAPE, bias, MAE, RMSE, MASE,
+ * RMSSE over the bottom series.
  *
  * <p>No leakage: at each origin the level panel is built with {@code end = origin - 1}, so the
  * feature engine never reads a sale on or after the origin; the bottom panel is used after the
@@ -91,17 +99,52 @@ public final class MarketplaceBacktest {
           List.of("item", "state"),
           List.of("store", "item"));
 
+  /** Days of history the first origin must leave. */
+  static final int MIN_HISTORY_DAYS = 56;
+
+  /**
+   * Backtest origins (epoch days), oldest first: the last fold's horizon ends at the last day of
+   * data; origins are {@code stepDays} apart and moved back to a Monday, so daily and weekly models
+   * are evaluated on the same days.
+   *
+   * @throws ParameterException naming {@code folds} when the first origin would leave less than 56
+   *     days of history
+   */
+  public static int[] origins(
+      MarketplaceHistory history, int folds, int horizonDays, int stepDays) {
+    int[] o = new int[folds];
+    for (int f = 0; f < folds; f++) {
+      int d = history.lastDay() - horizonDays + 1 - (folds - 1 - f) * stepDays;
+      o[f] = Freq.WEEK.periodStart(d);
+    }
+    if (o[0] - history.firstDay() < MIN_HISTORY_DAYS) {
+      throw new ParameterException(
+          "folds",
+          "of "
+              + folds
+              + " puts the first origin at "
+              + LocalDate.ofEpochDay(o[0])
+              + ", which leaves less than "
+              + MIN_HISTORY_DAYS
+              + " days of history (data start "
+              + LocalDate.ofEpochDay(history.firstDay())
+              + "); use fewer folds or a smaller step");
+    }
+    return o;
+  }
+
   /** Runs the backtest; {@code sampleSeries} bottom series (top sellers) are kept for charts. */
   public static Result run(
-      MarketplaceForecaster fc,
+      MarketplaceHistory history,
       MarketplaceSpec spec,
       int folds,
       int stepDays,
       int sampleSeries,
       Progress progress) {
     int h = spec.horizonDays();
-    int[] origins = fc.origins(folds, h, stepDays);
-    Panel bottom = fc.bottom();
+    int[] origins = origins(history, folds, h, stepDays);
+    MarketplaceTrainer trainer = new MarketplaceTrainer(spec);
+    Panel bottom = history.bottom();
     List<HierarchyLevel> levels = hierarchy(bottom);
     List<Fold> out = new ArrayList<>();
     List<Sample> samples = new ArrayList<>();
@@ -109,25 +152,26 @@ public final class MarketplaceBacktest {
       int o = origins[f];
       progress.message("fold " + (f + 1) + "/" + folds + " origin " + LocalDate.ofEpochDay(o));
       ProcessStats.resetPeakHeap();
-      MarketplaceForecaster.Result r = fc.forecast(o, spec, null, Progress.silent());
+      MarketplaceTrainer.Fitted fitted = trainer.fitAndForecast(history, o, Progress.silent());
+      MarketplaceForecast r = fitted.forecast();
       double peak = ProcessStats.peakHeapMb();
       int n = bottom.seriesCount();
-      int t = o - fc.firstDay();
-      float[] train = fc.bottomWindow(fc.firstDay(), o);
+      int t = o - history.firstDay();
+      float[] train = history.bottomWindow(history.firstDay(), o);
       for (int i = 0; i < train.length; i++) {
         if (Float.isNaN(train[i])) {
           train[i] = 0;
         }
       }
-      float[] act = fc.bottomWindow(o, o + h);
+      float[] act = history.bottomWindow(o, o + h);
       double[] actual = new double[act.length];
       for (int i = 0; i < act.length; i++) {
         actual[i] = Float.isNaN(act[i]) ? 0 : act[i];
       }
-      double[] dollars = dollarSales(fc, o - 28, o);
+      double[] dollars = dollarSales(history, o - 28, o);
       Wrmsse.Result w = Wrmsse.compute(train, t, actual, r.bottom(), h, dollars, levels);
       // per-series history from the first sale on, for MASE / RMSSE
-      float[] hist = fc.bottomWindow(fc.firstDay(), o);
+      float[] hist = history.bottomWindow(history.firstDay(), o);
       int[] off = new int[n + 1];
       float[] flat = new float[hist.length];
       int used = 0;
@@ -143,10 +187,10 @@ public final class MarketplaceBacktest {
           Evaluation.of(java.util.Arrays.copyOf(flat, used), off, actual, r.bottom(), h, 1)
               .summary();
       List<Integer> rounds = new ArrayList<>();
-      for (GbmModel m : r.models()) {
+      for (GbmModel m : fitted.model().models()) {
         rounds.add(m.bestRound());
-        m.close();
       }
+      fitted.close();
       out.add(
           new Fold(
               LocalDate.ofEpochDay(o),
@@ -160,7 +204,7 @@ public final class MarketplaceBacktest {
               r.levelPanel().seriesCount(),
               r.bottomWithoutParent()));
       if (f == origins.length - 1 && sampleSeries > 0) {
-        samples.addAll(samples(fc, o, h, actual, r.bottom(), dollars, sampleSeries));
+        samples.addAll(samples(history, o, h, actual, r.bottom(), dollars, sampleSeries));
       }
       progress.step(1);
     }
@@ -192,9 +236,9 @@ public final class MarketplaceBacktest {
   }
 
   /** Quantity times price per bottom series over {@code [fromDay, toDay)} (the M5 weights). */
-  public static double[] dollarSales(MarketplaceForecaster fc, int fromDay, int toDay) {
-    Panel bottom = fc.bottom();
-    SalesTable sales = fc.sales();
+  public static double[] dollarSales(MarketplaceHistory history, int fromDay, int toDay) {
+    Panel bottom = history.bottom();
+    SalesTable sales = history.sales();
     Map<Long, Integer> seriesOf = new HashMap<>();
     int nItems = sales.items().size();
     for (int s = 0; s < bottom.seriesCount(); s++) {
@@ -219,20 +263,20 @@ public final class MarketplaceBacktest {
   }
 
   private static List<Sample> samples(
-      MarketplaceForecaster fc,
+      MarketplaceHistory history,
       int o,
       int h,
       double[] actual,
       double[] forecast,
       double[] dollars,
       int k) {
-    Panel bottom = fc.bottom();
+    Panel bottom = history.bottom();
     Integer[] order = new Integer[bottom.seriesCount()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
     java.util.Arrays.sort(order, (a, b) -> Double.compare(dollars[b], dollars[a]));
-    float[] hist = fc.bottomWindow(o - 56, o);
+    float[] hist = history.bottomWindow(o - 56, o);
     List<Sample> out = new ArrayList<>();
     for (int i = 0; i < Math.min(k, order.length); i++) {
       int s = order[i];

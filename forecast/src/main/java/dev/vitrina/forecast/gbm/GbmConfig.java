@@ -1,6 +1,7 @@
 package dev.vitrina.forecast.gbm;
 
 import dev.vitrina.core.check.Checks;
+import dev.vitrina.core.check.ParameterException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +41,16 @@ public record GbmConfig(
     int threads,
     List<String> categorical) {
 
+  /**
+   * Validates the parameters.
+   *
+   * @throws ParameterException naming the LightGBM parameter ({@code num_leaves}, {@code
+   *     learning_rate}, ...) whose value breaks its rule
+   */
   public GbmConfig {
-    Checks.require(objective != null, "objective must be one of tweedie, poisson, l2");
+    if (objective == null) {
+      throw new ParameterException("objective", "is required: tweedie, poisson or l2");
+    }
     Checks.inRange("tweedie_variance_power", tweedieVariancePower, 1.0, 1.999);
     Checks.atLeast("max_rounds", maxRounds, 1);
     Checks.inOpenRange("learning_rate", learningRate, 0, 1.0001);
@@ -120,6 +129,26 @@ public record GbmConfig(
         learningRate,
         leaves,
         minData,
+        featureFraction,
+        baggingFraction,
+        earlyStoppingRounds,
+        seed,
+        threads,
+        categorical);
+  }
+
+  /**
+   * A copy sampling {@code featureFraction} of the features per tree, {@code baggingFraction} of
+   * the rows per round.
+   */
+  public GbmConfig withSampling(double featureFraction, double baggingFraction) {
+    return new GbmConfig(
+        objective,
+        tweedieVariancePower,
+        maxRounds,
+        learningRate,
+        numLeaves,
+        minDataInLeaf,
         featureFraction,
         baggingFraction,
         earlyStoppingRounds,
@@ -218,6 +247,44 @@ public record GbmConfig(
         .append(threads)
         .append(" verbose=-1");
     return b.toString();
+  }
+
+  /**
+   * The config written by {@link #toMap()} (e.g. read back from an artifact manifest).
+   *
+   * @throws ParameterException naming a parameter that is missing or breaks its rule
+   */
+  @SuppressWarnings("unchecked")
+  public static GbmConfig fromMap(Map<String, Object> m) {
+    Object objective = require(m, "objective");
+    return new GbmConfig(
+        Objective.parse(objective.toString(), "objective"),
+        number(m, "tweedie_variance_power").doubleValue(),
+        number(m, "max_rounds").intValue(),
+        number(m, "learning_rate").doubleValue(),
+        number(m, "num_leaves").intValue(),
+        number(m, "min_data_in_leaf").intValue(),
+        number(m, "feature_fraction").doubleValue(),
+        number(m, "bagging_fraction").doubleValue(),
+        number(m, "early_stopping_rounds").intValue(),
+        number(m, "seed").longValue(),
+        number(m, "threads").intValue(),
+        (List<String>) m.get("categorical"));
+  }
+
+  private static Object require(Map<String, Object> m, String name) {
+    Object v = m.get(name);
+    if (v == null) {
+      throw new ParameterException(name, "is missing; save the config with toMap()");
+    }
+    return v;
+  }
+
+  private static Number number(Map<String, Object> m, String name) {
+    if (require(m, name) instanceof Number n) {
+      return n;
+    }
+    throw new ParameterException(name, "must be a number, got '" + m.get(name) + "'");
   }
 
   /** The parameters as a JSON-ready map (for artifact manifests). */

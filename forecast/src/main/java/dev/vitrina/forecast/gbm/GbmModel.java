@@ -19,7 +19,7 @@ import java.util.Map;
  * A trained LightGBM model: immutable, thread-safe for prediction, saveable as a vitrina artifact
  * (format {@value #FORMAT}: LightGBM's text model plus the feature names). Predictions are on the
  * response scale (for tweedie/poisson: the expected quantity). It holds a native booster: {@link
- * #close()} it when done; the garbage collector does not release it.
+ * #close()} it when done (closing twice is harmless); the garbage collector does not release it.
  */
 public final class GbmModel implements AutoCloseable {
 
@@ -40,6 +40,7 @@ public final class GbmModel implements AutoCloseable {
   private final String fingerprint;
   private final double trainSeconds;
   private final LGBMBooster booster;
+  private boolean closed;
 
   private GbmModel(
       String text,
@@ -213,7 +214,6 @@ public final class GbmModel implements AutoCloseable {
   }
 
   /** Loads a model saved by {@link #save}, verifying format, version and checksums. */
-  @SuppressWarnings("unchecked")
   public static GbmModel load(Path path) throws IOException {
     Path dir = ArtifactHome.resolve(path);
     ArtifactManifest m = Artifacts.load(dir, FORMAT, FORMAT_VERSION);
@@ -221,20 +221,7 @@ public final class GbmModel implements AutoCloseable {
     String[] names =
         Json.mapper().readValue(Files.readString(dir.resolve("features.json")), String[].class);
     Map<String, Object> p = m.parameters();
-    GbmConfig config =
-        new GbmConfig(
-            Objective.valueOf(((String) p.get("objective")).toUpperCase(java.util.Locale.ROOT)),
-            ((Number) p.get("tweedie_variance_power")).doubleValue(),
-            ((Number) p.get("max_rounds")).intValue(),
-            ((Number) p.get("learning_rate")).doubleValue(),
-            ((Number) p.get("num_leaves")).intValue(),
-            ((Number) p.get("min_data_in_leaf")).intValue(),
-            ((Number) p.get("feature_fraction")).doubleValue(),
-            ((Number) p.get("bagging_fraction")).doubleValue(),
-            ((Number) p.get("early_stopping_rounds")).intValue(),
-            ((Number) p.get("seed")).longValue(),
-            ((Number) p.get("threads")).intValue(),
-            (java.util.List<String>) p.get("categorical"));
+    GbmConfig config = GbmConfig.fromMap(p);
     Object rmse = p.get("best_valid_rmse");
     return fromText(
         text,
@@ -250,6 +237,10 @@ public final class GbmModel implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       booster.close();
     } catch (LGBMException e) {

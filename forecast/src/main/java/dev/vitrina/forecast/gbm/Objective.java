@@ -1,5 +1,7 @@
 package dev.vitrina.forecast.gbm;
 
+import dev.vitrina.core.check.ParameterException;
+
 /** The LightGBM objective. */
 public enum Objective {
   /**
@@ -21,7 +23,8 @@ public enum Objective {
    * Parses an option value: {@code tweedie}, {@code poisson} or {@code l2} (also {@code
    * regression}, {@code mse}), any case.
    *
-   * @throws IllegalArgumentException naming {@code option} and the valid values
+   * @param option the parameter's name in the caller's terms (e.g. {@code objective})
+   * @throws ParameterException naming {@code option} and the valid values
    */
   public static Objective parse(String value, String option) {
     return switch (value.toLowerCase(java.util.Locale.ROOT)) {
@@ -29,8 +32,8 @@ public enum Objective {
       case "poisson" -> POISSON;
       case "l2", "regression", "mse" -> L2;
       default ->
-          throw new IllegalArgumentException(
-              option + " must be tweedie, poisson or l2, got '" + value + "'");
+          throw new ParameterException(
+              option, "must be tweedie, poisson or l2, got '" + value + "'");
     };
   }
 

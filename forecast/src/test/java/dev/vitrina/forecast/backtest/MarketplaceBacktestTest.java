@@ -1,22 +1,19 @@
 package dev.vitrina.forecast.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.demand.marketplace.Marketplace;
 import dev.vitrina.demand.panel.Freq;
 import dev.vitrina.demand.panel.Level;
-import dev.vitrina.demand.panel.Panel;
-import dev.vitrina.demand.sales.SalesReadOptions;
-import dev.vitrina.demand.sales.SalesTable;
 import dev.vitrina.forecast.gbm.GbmConfig;
+import dev.vitrina.forecast.marketplace.MarketplaceHistory;
+import dev.vitrina.forecast.marketplace.MarketplaceSpec;
 import dev.vitrina.synth.MarketplaceGenerator;
 import dev.vitrina.synth.Preset;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MarketplaceBacktestTest {
 
   @TempDir static Path dir;
-  static MarketplaceForecaster fc;
+  static MarketplaceHistory fc;
   static Marketplace market;
 
   static final GbmConfig FAST =
@@ -39,7 +36,7 @@ class MarketplaceBacktestTest {
   static void generate() throws Exception {
     new MarketplaceGenerator(Preset.TINY, 1).generate(dir, Progress.silent());
     market = Marketplace.load(dir);
-    fc = MarketplaceForecaster.load(dir);
+    fc = MarketplaceHistory.load(dir);
   }
 
   static MarketplaceSpec spec(String level, Freq freq, String model) {
@@ -67,165 +64,17 @@ class MarketplaceBacktestTest {
   }
 
   @Test
-  void coarserLevelDisaggregatesAndSumsBack() {
-    int o = fc.origins(1, 14, 14)[0];
-    for (String model : List.of("lgbm", "tsb")) {
-      MarketplaceForecaster.Result r =
-          fc.forecast(o, spec("item,state", Freq.DAY, model), null, Progress.silent());
-      Panel lp = r.levelPanel();
-      Panel b = fc.bottom();
-      Map<String, Integer> idx = new HashMap<>();
-      for (int s = 0; s < lp.seriesCount(); s++) {
-        idx.put(lp.key(s, "item") + "|" + lp.key(s, "state"), s);
-      }
-      double[] sum = new double[r.atLevel().length];
-      for (int s = 0; s < b.seriesCount(); s++) {
-        Integer p = idx.get(b.key(s, "item") + "|" + b.key(s, "state"));
-        if (p != null) {
-          for (int k = 0; k < 14; k++) {
-            sum[p * 14 + k] += r.bottom()[s * 14 + k];
-          }
-        }
-      }
-      for (int i = 0; i < sum.length; i++) {
-        assertThat(sum[i]).as(model).isCloseTo(r.atLevel()[i], within(1e-9));
-      }
-      r.models().forEach(m -> m.close());
-    }
-  }
-
-  @Test
-  void weeklyForecastsSplitIntoDaysThatSumToTheWeek() {
-    int o = fc.origins(1, 14, 14)[0];
-    MarketplaceForecaster.Result r =
-        fc.forecast(o, spec("store,item", Freq.WEEK, "lgbm"), null, Progress.silent());
-    assertThat(r.atLevel().length).isEqualTo(r.levelPanel().seriesCount() * 2);
-    Panel lp = r.levelPanel();
-    Panel b = fc.bottom();
-    Map<String, Integer> idx = new HashMap<>();
-    for (int s = 0; s < b.seriesCount(); s++) {
-      idx.put(b.key(s, "store") + "|" + b.key(s, "item"), s);
-    }
-    for (int s = 0; s < lp.seriesCount(); s++) {
-      int bs = idx.get(lp.key(s, "store") + "|" + lp.key(s, "item"));
-      for (int w = 0; w < 2; w++) {
-        double days = 0;
-        for (int d = 0; d < 7; d++) {
-          days += r.bottom()[bs * 14 + w * 7 + d];
-        }
-        assertThat(days).isCloseTo(r.atLevel()[s * 2 + w], within(1e-9));
-      }
-    }
-    r.models().forEach(m -> m.close());
-  }
-
-  /**
-   * No leakage: multiplying every sale on or after the origin by 10 changes nothing in the forecast
-   * from that origin, for the global model (features from the feature engine) and a baseline.
-   */
-  @Test
-  void forecastsUseOnlyDataBeforeTheOrigin() throws Exception {
-    SalesTable s = market.readSales(SalesReadOptions.DEFAULT);
-    int o = fc.origins(1, 14, 14)[0];
-    float[] future = s.qty().clone();
-    for (int i = 0; i < future.length; i++) {
-      if (s.day()[i] >= o) {
-        future[i] *= 10;
-      }
-    }
-    SalesTable a = SalesTable.of(s.store(), s.item(), s.day(), s.qty(), s.stores(), s.items());
-    SalesTable b = SalesTable.of(s.store(), s.item(), s.day(), future, s.stores(), s.items());
-    MarketplaceForecaster fa = new MarketplaceForecaster(a, market.dimensions(), null);
-    MarketplaceForecaster fb = new MarketplaceForecaster(b, market.dimensions(), null);
-    List<MarketplaceSpec> specs =
-        List.of(
-            spec("item,state", Freq.DAY, "lgbm"),
-            spec("item,state", Freq.DAY, "lgbm").withRecursive(true),
-            spec("item,state", Freq.DAY, "croston"));
-    for (MarketplaceSpec sp : specs) {
-      String model = sp.model() + (sp.recursive() ? " recursive" : "");
-      MarketplaceForecaster.Result ra = fa.forecast(o, sp, null, Progress.silent());
-      MarketplaceForecaster.Result rb = fb.forecast(o, sp, null, Progress.silent());
-      assertThat(ra.bottom()).as(model).containsExactly(rb.bottom());
-      ra.models().forEach(m -> m.close());
-      rb.models().forEach(m -> m.close());
-    }
-    // ...while the data after the origin really differs
-    assertThat(fa.bottomWindow(o, o + 14)).isNotEqualTo(fb.bottomWindow(o, o + 14));
-  }
-
-  /**
-   * The recursive strategy's first step is a one-step model: the same features and rows as a direct
-   * model for horizon 1, so its step-1 forecasts equal that model's exactly; later steps differ.
-   */
-  @Test
-  void recursiveFirstStepEqualsTheOneStepDirectModel() {
-    int o = fc.origins(1, 14, 14)[0];
-    MarketplaceSpec rec = spec("store,item", Freq.DAY, "lgbm").withRecursive(true);
-    MarketplaceSpec one =
-        MarketplaceSpec.of(Level.parse("store,item"), Freq.DAY, 1, "lgbm")
-            .withGbm(FAST)
-            .withWindows(70, 14);
-    MarketplaceForecaster.Result r = fc.forecast(o, rec, null, Progress.silent());
-    MarketplaceForecaster.Result d = fc.forecast(o, one, null, Progress.silent());
-    int n = r.levelPanel().seriesCount();
-    assertThat(d.levelPanel().seriesCount()).isEqualTo(n);
-    double diffLater = 0;
-    for (int s = 0; s < n; s++) {
-      assertThat(r.atLevel()[s * 14]).as("series " + s).isEqualTo(d.atLevel()[s]);
-      diffLater += Math.abs(r.atLevel()[s * 14 + 1] - r.atLevel()[s * 14]);
-    }
-    assertThat(diffLater).isPositive();
-    assertThat(r.models()).hasSize(1);
-    r.models().forEach(m -> m.close());
-    d.models().forEach(m -> m.close());
-  }
-
-  /**
-   * The recursive update recomputes a row's lag, mean and rolling features from a short tail of the
-   * series: they must equal the feature engine's values computed over the whole series.
-   */
-  @Test
-  void recursiveRowUpdateMatchesTheFeatureEngine() throws Exception {
-    Panel b = fc.bottom();
-    for (Freq freq : List.of(Freq.DAY, Freq.WEEK)) {
-      dev.vitrina.demand.features.FeatureSpec fs = MarketplaceForecaster.featureSpec(freq, 1);
-      Panel panel = freq == Freq.DAY ? b : weekly();
-      dev.vitrina.demand.features.FeatureMatrix fm =
-          dev.vitrina.demand.features.FeatureEngine.seriesOnly(panel, fs).build(Progress.silent());
-      int cols = fm.columnCount();
-      int back = fs.lookback();
-      float[][] tmp = new float[cols][back + 1];
-      float[][] out = new float[cols][panel.rows()];
-      int checked = 0;
-      for (int s = 0; s < panel.seriesCount(); s += 7) {
-        int start = panel.offsets()[s];
-        int end = panel.offsets()[s + 1];
-        for (int row = Math.max(start, end - 30); row < end; row += 3) {
-          MarketplaceForecaster.recomputeRow(panel.values(), start, row, fs, back, tmp, out, cols);
-          for (int j = 0; j < cols; j++) {
-            float want = fm.columns()[j][row];
-            float got = out[j][row];
-            if (Float.isNaN(want)) {
-              assertThat(got).as(fm.names().get(j)).isNaN();
-            } else {
-              assertThat(got)
-                  .as(fm.names().get(j) + " row " + row)
-                  .isCloseTo(want, within(1e-4f * Math.max(1f, Math.abs(want))));
-            }
-          }
-          checked++;
-        }
-      }
-      assertThat(checked).isGreaterThan(50);
-    }
-  }
-
-  private static Panel weekly() throws Exception {
-    SalesTable s = market.readSales(SalesReadOptions.DEFAULT);
-    return dev.vitrina.demand.panel.PanelBuilder.build(
-        s,
-        market.dimensions(),
-        dev.vitrina.demand.panel.PanelOptions.of(Level.parse("store,item"), Freq.WEEK));
+  void originsAreMondaysAndTooManyFoldsNameTheParameter() {
+    int[] o = MarketplaceBacktest.origins(fc, 2, 14, 14);
+    assertThat(o[1] - o[0]).isEqualTo(14);
+    assertThat(java.time.LocalDate.ofEpochDay(o[1]).getDayOfWeek())
+        .isEqualTo(java.time.DayOfWeek.MONDAY);
+    assertThat(o[1] + 14 - 1).isLessThanOrEqualTo(fc.lastDay()).isGreaterThan(fc.lastDay() - 7);
+    assertThatThrownBy(() -> MarketplaceBacktest.origins(fc, 40, 14, 14))
+        .isInstanceOfSatisfying(
+            ParameterException.class, e -> assertThat(e.parameter()).isEqualTo("folds"))
+        .hasMessageContaining("56 days of history")
+        .hasMessageContaining("use fewer folds")
+        .hasMessageNotContaining("--");
   }
 }

@@ -26,7 +26,16 @@ class SeriesBacktestTest {
   void originsAndCut() {
     assertThat(new BacktestSpec(3, 2, 1).origins(8, 2)).containsExactly(4, 5, 6);
     assertThatThrownBy(() -> new BacktestSpec(5, 2, 2).origins(8, 2))
-        .hasMessageContaining("fewer --folds");
+        .isInstanceOfSatisfying(
+            dev.vitrina.core.check.ParameterException.class,
+            e -> assertThat(e.parameter()).isEqualTo("folds"))
+        .hasMessageContaining("period -2 of 8")
+        .hasMessageContaining("use fewer folds")
+        .hasMessageNotContaining("--");
+    assertThatThrownBy(() -> new BacktestSpec(0, 2, 2))
+        .isInstanceOfSatisfying(
+            dev.vitrina.core.check.ParameterException.class,
+            e -> assertThat(e.parameter()).isEqualTo("folds"));
     FlatSeries cut = threeSeries().cut(5);
     assertThat(cut.length(0)).isEqualTo(5);
     assertThat(cut.length(1)).isEqualTo(5);

@@ -1,11 +1,14 @@
-package dev.vitrina.forecast.backtest;
+package dev.vitrina.forecast.marketplace;
 
 import dev.vitrina.core.artifact.ArtifactHome;
 import dev.vitrina.core.artifact.ArtifactManifest;
 import dev.vitrina.core.artifact.Artifacts;
+import dev.vitrina.core.check.Checks;
+import dev.vitrina.core.progress.Progress;
 import dev.vitrina.demand.panel.Freq;
 import dev.vitrina.demand.panel.Level;
 import dev.vitrina.forecast.disagg.ShareMethod;
+import dev.vitrina.forecast.gbm.GbmConfig;
 import dev.vitrina.forecast.gbm.GbmModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,18 +17,67 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * A trained marketplace forecaster as an artifact (format {@value #FORMAT}): the {@link
- * MarketplaceSpec} in the manifest's parameters and one LightGBM artifact per direct group in
- * {@code gbm-0/}, {@code gbm-1/}, ...
+ * A fitted marketplace forecaster, made by {@link MarketplaceTrainer#fit}: immutable, it forecasts
+ * store x item x day demand from a {@link MarketplaceHistory} and an origin, reading only the sales
+ * before that origin, any number of times and from any thread (the LightGBM models are
+ * thread-safe). Forecasting from the origin it was trained for gives exactly the forecast of the
+ * training pass ({@link MarketplaceTrainer#fitAndForecast}).
  *
- * @param spec what the models forecast
- * @param originDay the origin they were trained for (the first day after the training data)
- * @param models one model per direct group
+ * <p>Saved as an artifact (format {@value #FORMAT}): the {@link MarketplaceSpec} in the manifest's
+ * parameters and one LightGBM artifact per direct group in {@code gbm-0/}, {@code gbm-1/}, ... A
+ * baseline's model has no LightGBM artifact. It holds native boosters: {@link #close()} it when
+ * done.
+ *
+ * @param spec what the model forecasts
+ * @param originDay the origin it was trained for (the first day after the training data)
+ * @param models for {@code lgbm}, one LightGBM model per direct group; empty for a baseline
  */
 public record MarketplaceModel(MarketplaceSpec spec, int originDay, List<GbmModel> models)
     implements AutoCloseable {
+
+  /**
+   * Checks that the models match the spec.
+   *
+   * @throws IllegalArgumentException when an {@code lgbm} spec does not get one model per direct
+   *     group, or a baseline gets any
+   */
+  public MarketplaceModel {
+    Objects.requireNonNull(spec, "spec");
+    models = List.copyOf(models);
+    int want = spec.model().equals("lgbm") ? spec.directGroups().size() : 0;
+    Checks.require(
+        models.size() == want,
+        "a "
+            + spec.model()
+            + " model with direct groups "
+            + spec.directGroups()
+            + " needs "
+            + want
+            + " LightGBM model(s), got "
+            + models.size()
+            + "; train it with MarketplaceTrainer");
+  }
+
+  /**
+   * Forecasts {@code spec().horizonDays()} days from {@code originDay} for every bottom series of
+   * {@code history}, using only its sales before {@code originDay}.
+   *
+   * @throws dev.vitrina.core.check.ParameterException naming {@code origin} when it is after the
+   *     day following the data, leaves less than 28 days of history, or is not a Monday for a
+   *     weekly model
+   */
+  public MarketplaceForecast forecast(
+      MarketplaceHistory history, int originDay, Progress progress) {
+    return ForecastPass.run(history, spec, originDay, models, true, progress).forecast();
+  }
+
+  /** As {@link #forecast(MarketplaceHistory, int, Progress)}, silently. */
+  public MarketplaceForecast forecast(MarketplaceHistory history, int originDay) {
+    return forecast(history, originDay, Progress.silent());
+  }
 
   /** The artifact format name. */
   public static final String FORMAT = "vitrina.forecast.marketplace";
@@ -80,8 +132,9 @@ public record MarketplaceModel(MarketplaceSpec spec, int originDay, List<GbmMode
     for (Object o : (List<Object>) p.get("direct_groups")) {
       groups.add(((Number) o).intValue());
     }
+    String model = (String) p.get("model");
     List<GbmModel> models = new ArrayList<>();
-    for (int g = 0; g < groups.size(); g++) {
+    for (int g = 0; model.equals("lgbm") && g < groups.size(); g++) {
       models.add(GbmModel.load(dir.resolve("gbm-" + g)));
     }
     MarketplaceSpec spec =
@@ -89,8 +142,10 @@ public record MarketplaceModel(MarketplaceSpec spec, int originDay, List<GbmMode
             Level.parse((String) p.get("level")),
             Freq.valueOf(((String) p.get("freq")).toUpperCase(Locale.ROOT)),
             ((Number) p.get("horizon_days")).intValue(),
-            (String) p.get("model"),
-            models.get(0).config(),
+            model,
+            models.isEmpty()
+                ? GbmConfig.fromMap((Map<String, Object>) p.get("gbm"))
+                : models.get(0).config(),
             groups,
             ((Number) p.get("train_days")).intValue(),
             ((Number) p.get("valid_days")).intValue(),

@@ -1,4 +1,4 @@
-package dev.vitrina.forecast.backtest;
+package dev.vitrina.forecast.marketplace;
 
 import dev.vitrina.demand.features.FeatureEngine;
 import dev.vitrina.demand.panel.Panel;

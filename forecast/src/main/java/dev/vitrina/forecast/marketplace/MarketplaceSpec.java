@@ -1,6 +1,7 @@
-package dev.vitrina.forecast.backtest;
+package dev.vitrina.forecast.marketplace;
 
 import dev.vitrina.core.check.Checks;
+import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.demand.panel.Freq;
 import dev.vitrina.demand.panel.Level;
 import dev.vitrina.forecast.disagg.ShareMethod;
@@ -45,43 +46,81 @@ public record MarketplaceSpec(
   public static final List<String> MODELS =
       List.of("lgbm", "naive", "snaive", "ma", "croston", "sba", "tsb", "adida");
 
+  /**
+   * Validates the parameters.
+   *
+   * @throws ParameterException naming the parameter ({@code model}, {@code horizon_days}, {@code
+   *     direct_groups}, ...) whose value breaks its rule
+   */
   public MarketplaceSpec {
+    if (level == null) {
+      throw new ParameterException("level", "is required, e.g. store,item or item,city");
+    }
+    if (freq == null) {
+      throw new ParameterException("freq", "is required: day or week");
+    }
+    if (model == null) {
+      throw new ParameterException("model", "is required; use one of " + MODELS);
+    }
     Checks.atLeast("horizon_days", horizonDays, 1);
     model = model.toLowerCase(Locale.ROOT);
-    Checks.require(
-        MODELS.contains(model), "--model must be one of " + MODELS + ", got '" + model + "'");
-    Checks.require(
-        freq == Freq.DAY || horizonDays % 7 == 0,
-        "--horizon must be a multiple of 7 days for --freq week, got " + horizonDays);
+    if (!MODELS.contains(model)) {
+      throw new ParameterException("model", "must be one of " + MODELS + ", got '" + model + "'");
+    }
+    if (freq != Freq.DAY && horizonDays % 7 != 0) {
+      throw new ParameterException(
+          "horizon_days",
+          "must be a multiple of 7 days for weekly forecasts, got "
+              + horizonDays
+              + "; use e.g. "
+              + Math.max(7, horizonDays / 7 * 7));
+    }
     Checks.atLeast("train_days", trainDays, 7);
     Checks.atLeast("valid_days", validDays, 0);
     Checks.atLeast("share_window_days", shareWindowDays, 1);
-    Checks.require(
-        profileWindowDays >= 7 && profileWindowDays % 7 == 0,
-        "profileWindowDays must be a positive multiple of 7, got " + profileWindowDays);
+    if (profileWindowDays < 7 || profileWindowDays % 7 != 0) {
+      throw new ParameterException(
+          "profile_window_days",
+          "must be a positive multiple of 7, got " + profileWindowDays + "; e.g. 56");
+    }
+    if (shares == null) {
+      throw new ParameterException(
+          "shares", "is required: PROPORTION_OF_AVERAGES or AVERAGE_OF_PROPORTIONS");
+    }
+    if (gbm == null) {
+      throw new ParameterException("gbm", "is required; start from GbmConfig.defaults()");
+    }
     int hp = horizonDays / freq.days();
-    Checks.require(
-        !recursive || directGroups == null || directGroups.equals(List.of(hp)),
-        "--recursive uses one one-step model; leave out --direct-groups (got "
-            + directGroups
-            + ")");
-    Checks.require(
-        !recursive || model.equals("lgbm"),
-        "--recursive applies to --model lgbm only, got --model " + model);
-    directGroups = directGroups == null || directGroups.isEmpty() ? List.of(hp) : directGroups;
+    if (recursive && directGroups != null && !directGroups.equals(List.of(hp))) {
+      throw new ParameterException(
+          "recursive",
+          "uses one one-step model, so direct groups do not apply (got "
+              + directGroups
+              + "); leave the direct groups out");
+    }
+    if (recursive && !model.equals("lgbm")) {
+      throw new ParameterException(
+          "recursive", "applies to the lgbm model only, got model " + model);
+    }
+    directGroups =
+        directGroups == null || directGroups.isEmpty() ? List.of(hp) : List.copyOf(directGroups);
     int prev = 0;
     for (int g : directGroups) {
-      Checks.require(
-          g > prev, "--direct-groups must be increasing positive periods, got " + directGroups);
+      if (g <= prev) {
+        throw new ParameterException(
+            "direct_groups", "must be increasing positive periods, got " + directGroups);
+      }
       prev = g;
     }
-    Checks.require(
-        prev == hp,
-        "--direct-groups must end at the horizon in periods ("
-            + hp
-            + "), got "
-            + directGroups
-            + "; e.g. --direct-groups 7,14,21,28 for 28 days");
+    if (prev != hp) {
+      throw new ParameterException(
+          "direct_groups",
+          "must end at the horizon in periods ("
+              + hp
+              + "), got "
+              + directGroups
+              + "; e.g. 7,14,21,28 for 28 days");
+    }
   }
 
   /**
