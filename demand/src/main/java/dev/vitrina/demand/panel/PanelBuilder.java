@@ -1,7 +1,7 @@
 package dev.vitrina.demand.panel;
 
 import dev.vitrina.demand.data.Dimensions;
-import dev.vitrina.demand.sales.PairIndex;
+import dev.vitrina.demand.internal.PairIndex;
 import dev.vitrina.demand.sales.SalesTable;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -7,6 +7,7 @@ import dev.vitrina.core.io.csv.CsvRow;
 import dev.vitrina.core.validate.ValidationReport;
 import dev.vitrina.demand.data.Columns;
 import dev.vitrina.demand.data.Dimensions;
+import dev.vitrina.demand.internal.PairIndex;
 import dev.vitrina.parquet.ColumnData;
 import dev.vitrina.parquet.ColumnSpec;
 import dev.vitrina.parquet.ColumnType;
