@@ -19,6 +19,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -212,12 +214,14 @@ public final class VitrinaCli implements Runnable {
    * The message of a library parameter error with the parameter's name replaced by the command's
    * option for it: the option whose field, long name or {@link LibraryName} matches the parameter,
    * ignoring case, '-' and '_' ({@code rowsPerGroup} -> {@code --row-group-rows} through the field
-   * name; {@code num_leaves} -> {@code --leaves} through {@link LibraryName}). Without such an
+   * name; {@code num_leaves} -> {@code --leaves} through {@link LibraryName}). Where several
+   * options of one command set the parameter they are all named, joined by '/'. Without such an
    * option the library's name stays.
    */
   static String flagMessage(ParameterException p, CommandLine.Model.CommandSpec spec) {
     String want = normalize(p.parameter());
     for (CommandLine.Model.CommandSpec s = spec; s != null; s = s.parent()) {
+      List<String> flags = new ArrayList<>();
       for (CommandLine.Model.OptionSpec o : s.options()) {
         boolean match = normalize(o.longestName()).equals(want);
         if (o.userObject() instanceof Field f) {
@@ -228,8 +232,11 @@ public final class VitrinaCli implements Runnable {
           }
         }
         if (match) {
-          return o.longestName() + " " + p.problem();
+          flags.add(o.longestName());
         }
+      }
+      if (!flags.isEmpty()) {
+        return String.join("/", flags) + " " + p.problem();
       }
     }
     return p.getMessage();

@@ -1,6 +1,7 @@
 package dev.vitrina.cli.abtest;
 
 import dev.vitrina.cli.JsonOption;
+import dev.vitrina.cli.LibraryName;
 import dev.vitrina.experiments.analysis.AnalysisResult;
 import dev.vitrina.experiments.analysis.AnalysisSpec;
 import dev.vitrina.experiments.analysis.Comparison;
@@ -119,6 +120,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--day-column", defaultValue = "day", description = "Default: ${DEFAULT-VALUE}.")
   String dayColumn;
 
+  @LibraryName("design")
   @Option(
       names = "--weights",
       description =
@@ -126,6 +128,7 @@ final class AnalyzeCommand implements Callable<Integer> {
               + " named control, treatment). Default: equal weights.")
   String weights;
 
+  @LibraryName("design")
   @Option(
       names = "--experiment-config",
       description = "Take the designed variants and weights from this assignment config.")
