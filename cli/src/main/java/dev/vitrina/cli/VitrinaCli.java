@@ -19,6 +19,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -214,12 +216,13 @@ public final class VitrinaCli implements Runnable {
    * The message of a library parameter error with the parameter's name replaced by the command's
    * option for it: the option whose field, long name or {@link LibraryName} matches the parameter,
    * ignoring case, '-' and '_' ({@code rowsPerGroup} -> {@code --row-group-rows} through the field
-   * name; {@code num_leaves} -> {@code --leaves} through {@link LibraryName}). Without such an
+   * name; {@code num_leaves} -> {@code --leaves} through {@link LibraryName}). Where several
+   * options of one command set the parameter they are all named, joined by '/'. Without such an
    * option the library's name stays. The problem text goes through {@link #withFlags}.
    */
   static String flagMessage(ParameterException p, CommandLine.Model.CommandSpec spec) {
-    CommandLine.Model.OptionSpec o = optionFor(p.parameter(), spec);
-    return (o == null ? p.parameter() : o.longestName()) + " " + withFlags(p.problem(), spec);
+    String o = optionFor(p.parameter(), spec);
+    return (o == null ? p.parameter() : o) + " " + withFlags(p.problem(), spec);
   }
 
   /**
@@ -236,8 +239,8 @@ public final class VitrinaCli implements Runnable {
     Matcher m = QUALIFIED.matcher(message);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      CommandLine.Model.OptionSpec o = optionFor(m.group(), spec);
-      m.appendReplacement(out, Matcher.quoteReplacement(o == null ? m.group() : o.longestName()));
+      String o = optionFor(m.group(), spec);
+      m.appendReplacement(out, Matcher.quoteReplacement(o == null ? m.group() : o));
     }
     m.appendTail(out);
     return withHintFlags(out.toString(), spec);
@@ -255,12 +258,12 @@ public final class VitrinaCli implements Runnable {
     Matcher m = PARAMETER_HINT.matcher(message);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      CommandLine.Model.OptionSpec o = optionFor(m.group(1), spec);
+      String o = optionFor(m.group(1), spec);
       String replacement =
           o == null
               ? m.group()
               : "("
-                  + o.longestName()
+                  + o
                   + (m.group(2) == null ? "" : "=" + m.group(2).toLowerCase(Locale.ROOT))
                   + ")";
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
@@ -274,11 +277,14 @@ public final class VitrinaCli implements Runnable {
       Pattern.compile(
           "(?<![\\w./])[A-Z][A-Za-z0-9]*(?:\\.[A-Z][A-Za-z0-9]*)*\\.[a-z][A-Za-z0-9]*(?![\\w.]*[\\w/])");
 
-  /** The option of {@code spec} or its parents for a library parameter name, or null. */
-  private static CommandLine.Model.OptionSpec optionFor(
-      String parameter, CommandLine.Model.CommandSpec spec) {
+  /**
+   * The flag of {@code spec} or its parents for a library parameter name (several joined by '/'),
+   * or null.
+   */
+  private static String optionFor(String parameter, CommandLine.Model.CommandSpec spec) {
     String want = normalize(parameter);
     for (CommandLine.Model.CommandSpec s = spec; s != null; s = s.parent()) {
+      List<String> flags = new ArrayList<>();
       for (CommandLine.Model.OptionSpec o : s.options()) {
         boolean match = normalize(o.longestName()).equals(want);
         if (o.userObject() instanceof Field f) {
@@ -289,8 +295,11 @@ public final class VitrinaCli implements Runnable {
           }
         }
         if (match) {
-          return o;
+          flags.add(o.longestName());
         }
+      }
+      if (!flags.isEmpty()) {
+        return String.join("/", flags);
       }
     }
     return null;

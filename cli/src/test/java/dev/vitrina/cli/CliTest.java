@@ -82,7 +82,7 @@ class CliTest {
             "--out",
             out.toString());
     assertThat(badLevel.code()).isEqualTo(2);
-    assertThat(badLevel.err()).contains("'planet'").contains("city");
+    assertThat(badLevel.err()).contains("--level column 'planet'").contains("city");
   }
 
   @Test

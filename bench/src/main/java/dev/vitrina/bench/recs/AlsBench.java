@@ -10,7 +10,7 @@ import dev.vitrina.recs.als.IalsTrainer;
 import dev.vitrina.recs.data.Feedback;
 import dev.vitrina.recs.data.Interactions;
 import dev.vitrina.recs.data.UserItemMatrix;
-import dev.vitrina.recs.linalg.Kernels;
+import dev.vitrina.recs.internal.linalg.Kernels;
 import dev.vitrina.recs.model.BatchRecommendations;
 import dev.vitrina.recs.model.RecommendOptions;
 import dev.vitrina.recs.model.Recommendations;

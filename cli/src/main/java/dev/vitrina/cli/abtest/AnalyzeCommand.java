@@ -121,6 +121,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--day-column", defaultValue = "day", description = "Default: ${DEFAULT-VALUE}.")
   String dayColumn;
 
+  @LibraryName("design")
   @Option(
       names = "--weights",
       description =
@@ -128,6 +129,7 @@ final class AnalyzeCommand implements Callable<Integer> {
               + " named control, treatment). Default: equal weights.")
   String weights;
 
+  @LibraryName("design")
   @Option(
       names = "--experiment-config",
       description = "Take the designed variants and weights from this assignment config.")

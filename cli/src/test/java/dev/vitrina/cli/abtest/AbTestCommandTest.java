@@ -227,6 +227,41 @@ class AbTestCommandTest {
   }
 
   @Test
+  void analyzeParameterErrorsNameTheFlags() throws Exception {
+    Path ev = tmp.resolve("two.csv");
+    Files.writeString(
+        ev,
+        "unit,variant,event,value\nu1,control,purchase,1\nu2,control,purchase,2\n"
+            + "u3,t,purchase,3\nu4,t,purchase,4\n");
+    Captured design =
+        run(
+            "abtest",
+            "analyze",
+            "--events",
+            ev.toString(),
+            "--metrics",
+            "conversion",
+            "--weights",
+            "control:1,other:1");
+    assertThat(design.code()).isEqualTo(2);
+    assertThat(design.err())
+        .contains("--weights/--experiment-config must list every variant in the data")
+        .contains("variant 't' is in the data but not in the design");
+    Captured control =
+        run(
+            "abtest",
+            "analyze",
+            "--events",
+            ev.toString(),
+            "--metrics",
+            "conversion",
+            "--control",
+            "x");
+    assertThat(control.code()).isEqualTo(2);
+    assertThat(control.err()).contains("--control names variant 'x', which is not among");
+  }
+
+  @Test
   void srmIsReportedFirst() throws Exception {
     Path ev = tmp.resolve("lossy.csv");
     run(

@@ -2,6 +2,7 @@ package dev.vitrina.demand.sales;
 
 import dev.vitrina.core.ids.IdIndex;
 import dev.vitrina.core.validate.ValidationReport;
+import dev.vitrina.demand.internal.PairIndex;
 import java.nio.file.Path;
 import java.time.LocalDate;
 

@@ -9,6 +9,7 @@ import dev.vitrina.core.table.TableSource;
 import dev.vitrina.core.table.Tables;
 import dev.vitrina.core.validate.ValidationReport;
 import dev.vitrina.demand.data.Dimensions;
+import dev.vitrina.demand.internal.PairIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

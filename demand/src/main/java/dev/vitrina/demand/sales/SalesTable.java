@@ -2,6 +2,7 @@ package dev.vitrina.demand.sales;
 
 import dev.vitrina.core.ids.IdIndex;
 import dev.vitrina.core.validate.ValidationReport;
+import dev.vitrina.demand.internal.PairIndex;
 
 /**
  * Validated sales rows in columnar form. Store and item ids are dense ints into {@link #stores()}

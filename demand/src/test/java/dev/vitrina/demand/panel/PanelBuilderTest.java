@@ -3,6 +3,7 @@ package dev.vitrina.demand.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.core.ids.IdIndex;
 import dev.vitrina.demand.data.Dimensions;
 import dev.vitrina.demand.sales.SalesTable;
@@ -121,6 +122,18 @@ class PanelBuilderTest {
         .hasMessageContaining("'region'")
         .hasMessageContaining("city")
         .hasMessageContaining("category");
+  }
+
+  @Test
+  void unknownLevelColumnNamesTheLevelParameterNotACommandLineFlag() {
+    assertThatThrownBy(
+            () ->
+                PanelBuilder.build(
+                    sales(), dims, PanelOptions.of(Level.parse("item,region"), Freq.DAY)))
+        .isInstanceOfSatisfying(
+            ParameterException.class, e -> assertThat(e.parameter()).isEqualTo("level"))
+        .hasMessageStartingWith("level column 'region' is neither store, item,")
+        .hasMessageNotContaining("--");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.vitrina.experiments.analysis;
 
 import dev.vitrina.core.check.Checks;
+import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.experiments.assign.Variant;
 import dev.vitrina.experiments.data.ExperimentData;
 import dev.vitrina.experiments.data.UnitTable;
@@ -60,6 +61,69 @@ public final class ExperimentAnalyzer {
       notes.add(labelNote);
     }
     notes.addAll(data.notes());
+    Inputs inputs = inputs(spec, notes);
+    UnitTable table = units(data, inputs.columns(), Integer.MAX_VALUE, inputs.covariateOf());
+    Arms arms = arms(experiment, table.variants(), spec, notes);
+    long[] counts = unitsPerArm(table, arms.order());
+    SrmResult srm = Srm.test(arms.order(), counts, arms.weights(), spec.srmThreshold());
+    Fixed fixed = fixedHorizon(table, arms, counts, inputs.covariateOf(), spec, notes);
+    Looks looks =
+        spec.sequential().enabled()
+            ? sequentialLooks(data, table, inputs, arms.control(), fixed, spec)
+            : Looks.none(fixed.finals().size());
+    List<MetricResult> results = results(fixed, looks, spec);
+    if (srm.mismatch()) {
+      notes.add(0, srm.verdict());
+    }
+    return new AnalysisResult(
+        experiment,
+        data.source(),
+        data.format().name(),
+        data.rowsRead(),
+        data.rowsUsed(),
+        arms.order(),
+        arms.control(),
+        srm,
+        spec.alpha(),
+        spec.correction().name().toLowerCase(Locale.ROOT),
+        results,
+        looks.days(),
+        notes);
+  }
+
+  /**
+   * The columns to aggregate per unit, and the CUPED covariate column of each metric that has one.
+   */
+  private record Inputs(Set<String> columns, Map<String, String> covariateOf) {}
+
+  /** The arms in report order, control first, with their designed weights (1 each without one). */
+  private record Arms(List<String> order, String control, double[] weights) {}
+
+  /** The fixed-horizon comparisons: one key (metric, treatment) per computed comparison. */
+  private record Fixed(List<Key> keys, List<Computed> finals) {}
+
+  /**
+   * The sequential looks: the look days (empty without days), per comparison its looks and its last
+   * look (null without one).
+   */
+  private record Looks(
+      List<Integer> days, List<List<DailyLook>> perComparison, List<SequentialLook> last) {
+    static Looks none(int comparisons) {
+      List<List<DailyLook>> looks = new ArrayList<>();
+      List<SequentialLook> last = new ArrayList<>();
+      for (int i = 0; i < comparisons; i++) {
+        looks.add(new ArrayList<>());
+        last.add(null);
+      }
+      return new Looks(new ArrayList<>(), looks, last);
+    }
+  }
+
+  /**
+   * The columns the metrics read and the CUPED covariate of each mean and proportion metric (a note
+   * for each ratio metric, which gets none); every metric named in the covariates must be analyzed.
+   */
+  private static Inputs inputs(AnalysisSpec spec, List<String> notes) {
     Set<String> columns = new LinkedHashSet<>();
     Map<String, String> covariateOf = new HashMap<>();
     for (MetricDefinition m : spec.metrics()) {
@@ -85,24 +149,31 @@ public final class ExperimentAnalyzer {
           spec.metrics().stream().anyMatch(m -> m.name().equals(named)),
           "CUPED covariate given for metric '" + named + "', which is not analyzed");
     }
-    UnitTable table = units(data, columns, Integer.MAX_VALUE, covariateOf);
+    return new Inputs(columns, covariateOf);
+  }
 
-    // variants: design order (or observed), control first
-    List<String> observed = table.variants();
+  /**
+   * The arms: in design order (or as observed, with a note that the SRM check assumes equal
+   * weights), the control first; every observed variant must be designed, the control must be among
+   * the arms, and there must be at least two.
+   */
+  private static Arms arms(
+      String experiment, List<String> observed, AnalysisSpec spec, List<String> notes) {
     List<String> order = new ArrayList<>();
-    double[] weights;
     if (!spec.design().isEmpty()) {
       for (Variant v : spec.design()) {
         order.add(v.name());
       }
       for (String v : observed) {
-        Checks.require(
-            order.contains(v),
-            "variant '"
-                + v
-                + "' is in the data but not in the design "
-                + order
-                + "; fix --weights/--experiment-config or the variant column");
+        if (!order.contains(v)) {
+          throw new ParameterException(
+              "design",
+              "must list every variant in the data: variant '"
+                  + v
+                  + "' is in the data but not in the design "
+                  + order
+                  + "; add it to the design or fix the variant column");
+        }
       }
     } else {
       order.addAll(observed);
@@ -111,17 +182,16 @@ public final class ExperimentAnalyzer {
               + observed
               + " (pass --weights or --experiment-config)");
     }
-    String control = spec.control();
-    if (control == null) {
-      control =
-          !spec.design().isEmpty()
-              ? order.get(0)
-              : order.contains("control") ? "control" : order.get(0);
+    String control = controlOf(spec, order);
+    if (!order.contains(control)) {
+      throw new ParameterException(
+          "control",
+          "names variant '"
+              + control
+              + "', which is not among the variants "
+              + order
+              + "; name one of them");
     }
-    final String controlName = control;
-    Checks.require(
-        order.contains(control),
-        "control variant '" + control + "' is not among the variants " + order + "; fix --control");
     Checks.require(
         order.size() >= 2,
         "the data of experiment '"
@@ -135,20 +205,48 @@ public final class ExperimentAnalyzer {
     }
     order.remove(control);
     order.add(0, control);
-    weights = new double[order.size()];
+    double[] weights = new double[order.size()];
     for (int i = 0; i < order.size(); i++) {
       weights[i] = spec.design().isEmpty() ? 1.0 : designWeight.get(order.get(i));
     }
+    return new Arms(order, control, weights);
+  }
 
-    // SRM
+  /** The control: as given, else the first designed variant, else 'control' or the first seen. */
+  private static String controlOf(AnalysisSpec spec, List<String> order) {
+    if (spec.control() != null) {
+      return spec.control();
+    }
+    if (!spec.design().isEmpty()) {
+      return order.get(0);
+    }
+    return order.contains("control") ? "control" : order.get(0);
+  }
+
+  /** The units of each arm, in the arms' order. */
+  private static long[] unitsPerArm(UnitTable table, List<String> order) {
+    List<String> observed = table.variants();
     long[] perObserved = table.unitsPerVariant();
     long[] counts = new long[order.size()];
     for (int i = 0; i < observed.size(); i++) {
       counts[order.indexOf(observed.get(i))] = perObserved[i];
     }
-    SrmResult srm = Srm.test(order, counts, weights, spec.srmThreshold());
+    return counts;
+  }
 
-    // fixed-horizon comparisons
+  /**
+   * Every treatment arm against control on every metric, at the full horizon; a note for each pair
+   * skipped for fewer than 2 units in an arm and for each comparison without a relative effect.
+   */
+  private static Fixed fixedHorizon(
+      UnitTable table,
+      Arms arms,
+      long[] counts,
+      Map<String, String> covariateOf,
+      AnalysisSpec spec,
+      List<String> notes) {
+    List<String> order = arms.order();
+    String control = arms.control();
     List<Key> keys = new ArrayList<>();
     List<Computed> finals = new ArrayList<>();
     for (MetricDefinition m : spec.metrics()) {
@@ -160,12 +258,12 @@ public final class ExperimentAnalyzer {
                   + "': '"
                   + order.get(t)
                   + "' vs '"
-                  + controlName
+                  + control
                   + "' skipped, fewer than 2 units in an arm");
           continue;
         }
         keys.add(new Key(m, order.get(t)));
-        Computed c = compute(table, m, controlName, order.get(t), covariateOf.get(m.name()), spec);
+        Computed c = compute(table, m, control, order.get(t), covariateOf.get(m.name()), spec);
         finals.add(c);
         if (c.comparison.relative() == null) {
           notes.add(
@@ -176,11 +274,99 @@ public final class ExperimentAnalyzer {
                       + " the wrong sign); read the absolute effect",
                   m.name(),
                   order.get(t),
-                  controlName,
+                  control,
                   c.comparison.control().value()));
         }
       }
     }
+    return new Fixed(keys, finals);
+  }
+
+  /**
+   * The always-valid mSPRT looks: one per day when the data has days (the events up to that day
+   * re-aggregated), else one at the end; a comparison without a positive variance gets none.
+   */
+  private static Looks sequentialLooks(
+      ExperimentData data,
+      UnitTable table,
+      Inputs inputs,
+      String control,
+      Fixed fixed,
+      AnalysisSpec spec) {
+    List<Computed> finals = fixed.finals();
+    Looks looks = Looks.none(finals.size());
+    SequentialMonitor[] monitors = monitors(finals, spec);
+    List<Integer> days = new ArrayList<>();
+    if (data.hasDays()) {
+      for (int d = 0; d <= data.lastDay(); d++) {
+        days.add(d);
+      }
+      looks.days().addAll(days);
+    } else {
+      days.add(Integer.MAX_VALUE);
+    }
+    for (int d : days) {
+      boolean last = d == Integer.MAX_VALUE || d == data.lastDay();
+      UnitTable t = last ? table : units(data, inputs.columns(), d, inputs.covariateOf());
+      for (int i = 0; i < finals.size(); i++) {
+        if (monitors[i] == null) {
+          continue;
+        }
+        Computed c =
+            last
+                ? finals.get(i)
+                : tryCompute(t, fixed.keys().get(i), control, inputs.covariateOf(), spec);
+        if (c == null) {
+          continue;
+        }
+        double se = c.comparison.absolute().standardError();
+        if (!(se > 0)) {
+          continue;
+        }
+        Comparison cmp = c.comparison;
+        SequentialLook look = monitors[i].look(cmp.absolute().value(), se * se);
+        looks.last().set(i, look);
+        looks
+            .perComparison()
+            .get(i)
+            .add(
+                new DailyLook(
+                    d == Integer.MAX_VALUE ? -1 : d,
+                    cmp.control().units() + cmp.treatment().units(),
+                    cmp.absolute().value(),
+                    cmp.absolute().ci(),
+                    cmp.test().pValue(),
+                    look.pValue(),
+                    look.confidenceSequence()));
+      }
+    }
+    return looks;
+  }
+
+  /**
+   * One mSPRT monitor per comparison, its mixing variance tuned to the planned horizon (or the
+   * observed one); null where the variance is not positive.
+   */
+  private static SequentialMonitor[] monitors(List<Computed> finals, AnalysisSpec spec) {
+    SequentialMonitor[] monitors = new SequentialMonitor[finals.size()];
+    for (int i = 0; i < monitors.length; i++) {
+      Comparison c = finals.get(i).comparison;
+      double v = c.absolute().standardError() * c.absolute().standardError();
+      long n = c.control().units() + c.treatment().units();
+      long planned = spec.sequential().plannedUnits();
+      double vh = planned > 0 ? v * n / planned : v;
+      double tau2 = vh > 0 ? MixtureSprt.tau2ForHorizon(vh, spec.alpha()) : Double.NaN;
+      monitors[i] = Double.isNaN(tau2) ? null : new SequentialMonitor(spec.alpha(), tau2);
+    }
+    return monitors;
+  }
+
+  /**
+   * The metric results with Holm and Benjamini-Hochberg adjusted p-values over all comparisons, and
+   * the decision by the spec's correction.
+   */
+  private static List<MetricResult> results(Fixed fixed, Looks looks, AnalysisSpec spec) {
+    List<Computed> finals = fixed.finals();
     double[] p = new double[finals.size()];
     for (int i = 0; i < p.length; i++) {
       p[i] = finals.get(i).comparison.test().pValue();
@@ -188,81 +374,10 @@ public final class ExperimentAnalyzer {
     double[] holm = MultipleTesting.holm(p);
     double[] bh = MultipleTesting.benjaminiHochberg(p);
     double[] decide = MultipleTesting.adjust(p, spec.correction());
-
-    // sequential looks
-    List<Integer> lookDays = new ArrayList<>();
-    List<List<DailyLook>> looks = new ArrayList<>();
-    List<SequentialLook> lastLook = new ArrayList<>();
-    for (int i = 0; i < finals.size(); i++) {
-      looks.add(new ArrayList<>());
-      lastLook.add(null);
-    }
-    if (spec.sequential().enabled()) {
-      double[] tau2 = new double[finals.size()];
-      for (int i = 0; i < finals.size(); i++) {
-        Comparison c = finals.get(i).comparison;
-        double v = c.absolute().standardError() * c.absolute().standardError();
-        long n = c.control().units() + c.treatment().units();
-        long planned = spec.sequential().plannedUnits();
-        double vh = planned > 0 ? v * n / planned : v;
-        tau2[i] = vh > 0 ? MixtureSprt.tau2ForHorizon(vh, spec.alpha()) : Double.NaN;
-      }
-      SequentialMonitor[] monitors = new SequentialMonitor[finals.size()];
-      for (int i = 0; i < monitors.length; i++) {
-        monitors[i] = Double.isNaN(tau2[i]) ? null : new SequentialMonitor(spec.alpha(), tau2[i]);
-      }
-      List<Integer> days = new ArrayList<>();
-      if (data.hasDays()) {
-        for (int d = 0; d <= data.lastDay(); d++) {
-          days.add(d);
-        }
-        lookDays.addAll(days);
-      } else {
-        days.add(Integer.MAX_VALUE);
-      }
-      for (int d : days) {
-        UnitTable t =
-            d == Integer.MAX_VALUE || d == data.lastDay()
-                ? table
-                : units(data, columns, d, covariateOf);
-        for (int i = 0; i < finals.size(); i++) {
-          if (monitors[i] == null) {
-            continue;
-          }
-          Computed c =
-              d == Integer.MAX_VALUE || d == data.lastDay()
-                  ? finals.get(i)
-                  : tryCompute(t, keys.get(i), controlName, covariateOf, spec);
-          if (c == null) {
-            continue;
-          }
-          double se = c.comparison.absolute().standardError();
-          if (!(se > 0)) {
-            continue;
-          }
-          Comparison cmp = c.comparison;
-          SequentialLook look = monitors[i].look(cmp.absolute().value(), se * se);
-          lastLook.set(i, look);
-          looks
-              .get(i)
-              .add(
-                  new DailyLook(
-                      d == Integer.MAX_VALUE ? -1 : d,
-                      cmp.control().units() + cmp.treatment().units(),
-                      cmp.absolute().value(),
-                      cmp.absolute().ci(),
-                      cmp.test().pValue(),
-                      look.pValue(),
-                      look.confidenceSequence()));
-        }
-      }
-    }
-
     List<MetricResult> results = new ArrayList<>();
     for (int i = 0; i < finals.size(); i++) {
-      Key k = keys.get(i);
+      Key k = fixed.keys().get(i);
       Computed c = finals.get(i);
-      List<DailyLook> ls = looks.get(i);
       results.add(
           new MetricResult(
               k.metric.name(),
@@ -273,26 +388,10 @@ public final class ExperimentAnalyzer {
               holm[i],
               bh[i],
               decide[i] <= spec.alpha(),
-              lastLook.get(i),
-              ls));
+              looks.last().get(i),
+              looks.perComparison().get(i)));
     }
-    if (srm.mismatch()) {
-      notes.add(0, srm.verdict());
-    }
-    return new AnalysisResult(
-        experiment,
-        data.source(),
-        data.format().name(),
-        data.rowsRead(),
-        data.rowsUsed(),
-        order,
-        controlName,
-        srm,
-        spec.alpha(),
-        spec.correction().name().toLowerCase(Locale.ROOT),
-        results,
-        lookDays,
-        notes);
+    return results;
   }
 
   private static UnitTable units(
@@ -302,16 +401,19 @@ public final class ExperimentAnalyzer {
     } catch (IllegalArgumentException e) {
       for (Map.Entry<String, String> c : covariateOf.entrySet()) {
         if (e.getMessage().contains("'" + c.getValue() + "'")) {
-          throw new IllegalArgumentException(
-              e.getMessage()
-                  + ". CUPED for metric '"
-                  + c.getKey()
-                  + "' needs the pre-period covariate '"
-                  + c.getValue()
-                  + "': add it to the data, name another with --covariate "
-                  + c.getKey()
-                  + "=COLUMN, or drop --cuped",
-              e);
+          ParameterException p =
+              new ParameterException(
+                  "covariates",
+                  "of metric '"
+                      + c.getKey()
+                      + "' is the pre-period column '"
+                      + c.getValue()
+                      + "', which the data cannot give: "
+                      + e.getMessage()
+                      + "; add the column to the data, map the metric to another covariate column,"
+                      + " or turn CUPED off");
+          p.initCause(e);
+          throw p;
         }
       }
       throw e;

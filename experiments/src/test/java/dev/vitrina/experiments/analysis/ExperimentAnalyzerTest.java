@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.experiments.assign.Experiment;
 import dev.vitrina.experiments.data.ExperimentData;
 import dev.vitrina.experiments.data.SyntheticEvents;
@@ -139,6 +140,25 @@ class ExperimentAnalyzerTest {
   }
 
   @Test
+  void designAndControlErrorsNameTheLibraryParameters() {
+    AnalysisSpec undesigned =
+        AnalysisSpec.of(metrics("revenue_per_user"))
+            .withDesign(Experiment.parseVariants("control:1,other:1"));
+    assertThatThrownBy(() -> ExperimentAnalyzer.analyze("demo", lifted, undesigned))
+        .isInstanceOfSatisfying(
+            ParameterException.class, e -> assertThat(e.parameter()).isEqualTo("design"))
+        .hasMessageStartingWith("design must list every variant in the data")
+        .hasMessageNotContaining("--");
+    AnalysisSpec badControl = AnalysisSpec.of(metrics("revenue_per_user")).withControl("nobody");
+    assertThatThrownBy(() -> ExperimentAnalyzer.analyze("demo", lifted, badControl))
+        .isInstanceOfSatisfying(
+            ParameterException.class, e -> assertThat(e.parameter()).isEqualTo("control"))
+        .hasMessage(
+            "control names variant 'nobody', which is not among the variants [control,"
+                + " treatment]; name one of them");
+  }
+
+  @Test
   void helpfulErrors() {
     AnalysisSpec spec =
         AnalysisSpec.of(metrics("revenue_per_user"))
@@ -155,7 +175,9 @@ class ExperimentAnalyzerTest {
                             new AnalysisSpec.CupedOptions(
                                 true, Map.of("revenue_per_user", "pre_sum(nothing)")))))
         .hasMessageContaining("'nothing'")
-        .hasMessageContaining("--covariate revenue_per_user=COLUMN");
+        .hasMessageStartingWith("covariates of metric 'revenue_per_user'")
+        .isInstanceOfSatisfying(
+            ParameterException.class, e -> assertThat(e.parameter()).isEqualTo("covariates"));
     assertThatThrownBy(() -> MetricDefinition.builtin("ctrr", true))
         .hasMessageContaining("unknown metric 'ctrr'")
         .hasMessageContaining("MetricDefinition.parse, e.g. ctrr=mean:COLUMN");

@@ -1,6 +1,6 @@
 package dev.vitrina.recs.als;
 
-import dev.vitrina.recs.linalg.Kernels;
+import dev.vitrina.recs.internal.linalg.Kernels;
 
 /**
  * A few conjugate-gradient steps on one row's normal equations {@code (G + Y'(C-I)Y) x = Y'C p},

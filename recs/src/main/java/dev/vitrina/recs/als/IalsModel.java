@@ -1,19 +1,19 @@
 package dev.vitrina.recs.als;
 
 import dev.vitrina.recs.data.UserItemMatrix;
-import dev.vitrina.recs.linalg.Kernels;
+import dev.vitrina.recs.internal.ModelFiles;
+import dev.vitrina.recs.internal.Parallel;
+import dev.vitrina.recs.internal.TopK;
+import dev.vitrina.recs.internal.linalg.Kernels;
 import dev.vitrina.recs.model.BaseRecommender;
 import dev.vitrina.recs.model.BatchRecommendations;
 import dev.vitrina.recs.model.FoldIn;
 import dev.vitrina.recs.model.ItemEmbeddings;
 import dev.vitrina.recs.model.ItemFilter;
-import dev.vitrina.recs.model.ModelFiles;
-import dev.vitrina.recs.model.Parallel;
 import dev.vitrina.recs.model.RecommendOptions;
 import dev.vitrina.recs.model.Recommendations;
 import dev.vitrina.recs.model.RequestContext;
 import dev.vitrina.recs.model.SeenItems;
-import dev.vitrina.recs.model.TopK;
 import dev.vitrina.recs.model.UnknownUserPolicy;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.vitrina.recs.ease;
 
-import dev.vitrina.recs.linalg.Kernels;
+import dev.vitrina.recs.internal.ModelFiles;
+import dev.vitrina.recs.internal.linalg.Kernels;
 import dev.vitrina.recs.model.BaseRecommender;
-import dev.vitrina.recs.model.ModelFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 

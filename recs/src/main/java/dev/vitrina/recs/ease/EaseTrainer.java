@@ -3,8 +3,8 @@ package dev.vitrina.recs.ease;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.recs.data.Interactions;
 import dev.vitrina.recs.data.UserItemMatrix;
+import dev.vitrina.recs.internal.Parallel;
 import dev.vitrina.recs.model.BaseRecommender;
-import dev.vitrina.recs.model.Parallel;
 import dev.vitrina.recs.model.Trainer;
 import java.util.Map;
 

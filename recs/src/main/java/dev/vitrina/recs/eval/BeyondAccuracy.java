@@ -14,12 +14,12 @@ import dev.vitrina.recs.data.ItemAttributes;
  *       left out, lists with fewer than two categorised items do not count.
  * </ul>
  */
-public final class BeyondAccuracy {
+final class BeyondAccuracy {
 
   private BeyondAccuracy() {}
 
   /** Coverage of the lists {@code recs[u*k .. u*k+counts[u])} for the given users. */
-  public static double coverage(int[] recs, int[] counts, int k, int[] users, int[] itemUsers) {
+  static double coverage(int[] recs, int[] counts, int k, int[] users, int[] itemUsers) {
     boolean[] seen = new boolean[itemUsers.length];
     int catalogue = 0;
     for (int c : itemUsers) {
@@ -39,7 +39,7 @@ public final class BeyondAccuracy {
   }
 
   /** The novelty of one list; NaN for an empty list. */
-  public static double novelty(int[] recs, int from, int len, int[] itemUsers, int trainUsers) {
+  static double novelty(int[] recs, int from, int len, int[] itemUsers, int trainUsers) {
     if (len == 0) {
       return Double.NaN;
     }
@@ -52,7 +52,7 @@ public final class BeyondAccuracy {
   }
 
   /** The category intra-list diversity of one list; NaN when fewer than two items have one. */
-  public static double diversity(int[] recs, int from, int len, ItemAttributes attrs) {
+  static double diversity(int[] recs, int from, int len, ItemAttributes attrs) {
     int pairs = 0;
     int differ = 0;
     for (int a = 0; a < len; a++) {

@@ -1,7 +1,7 @@
 package dev.vitrina.recs.knn;
 
+import dev.vitrina.recs.internal.ModelFiles;
 import dev.vitrina.recs.model.BaseRecommender;
-import dev.vitrina.recs.model.ModelFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

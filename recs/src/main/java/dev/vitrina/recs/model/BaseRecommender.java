@@ -6,6 +6,9 @@ import dev.vitrina.core.artifact.Artifacts;
 import dev.vitrina.core.ids.IdIndex;
 import dev.vitrina.recs.data.UserItemMatrix;
 import dev.vitrina.recs.data.ValueTransform;
+import dev.vitrina.recs.internal.ModelFiles;
+import dev.vitrina.recs.internal.Parallel;
+import dev.vitrina.recs.internal.TopK;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -311,7 +314,7 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity {
     }
     TopK top = new TopK(Math.min(k, Math.max(1, numItems())));
     select(scores, -1, top, options.filter());
-    return top.drain(Recommendations.Source.MODEL);
+    return drain(top);
   }
 
   @Override
@@ -344,7 +347,15 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity {
       }
     }
     select(scores, -1, top, options.filter());
-    return top.drain(Recommendations.Source.MODEL);
+    return drain(top);
+  }
+
+  /** The heap's pairs best first, as model recommendations; empties the heap. */
+  private static Recommendations drain(TopK top) {
+    int[] items = new int[top.size()];
+    float[] scores = new float[top.size()];
+    top.drainTo(items, scores, 0);
+    return new Recommendations(items, scores, Recommendations.Source.MODEL);
   }
 
   /** Offers every known, allowed item with a non-NaN score (other than {@code self}). */
@@ -405,7 +416,7 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity {
     scoreSimilar(item, scores);
     TopK top = new TopK(k);
     select(scores, item, top, ItemFilter.all());
-    return top.drain(Recommendations.Source.MODEL);
+    return drain(top);
   }
 
   @Override

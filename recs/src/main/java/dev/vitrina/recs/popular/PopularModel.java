@@ -1,10 +1,10 @@
 package dev.vitrina.recs.popular;
 
 import dev.vitrina.recs.data.ItemAttributes;
+import dev.vitrina.recs.internal.ModelFiles;
+import dev.vitrina.recs.internal.TopK;
 import dev.vitrina.recs.model.BaseRecommender;
-import dev.vitrina.recs.model.ModelFiles;
 import dev.vitrina.recs.model.Recommendations;
-import dev.vitrina.recs.model.TopK;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -99,7 +99,10 @@ public final class PopularModel extends BaseRecommender {
         top.offer(i, popularity[i]);
       }
     }
-    return top.drain(Recommendations.Source.MODEL);
+    int[] items = new int[top.size()];
+    float[] scores = new float[top.size()];
+    top.drainTo(items, scores, 0);
+    return new Recommendations(items, scores, Recommendations.Source.MODEL);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.vitrina.demand.sales;
+package dev.vitrina.demand.internal;
 
 import java.util.Arrays;
 

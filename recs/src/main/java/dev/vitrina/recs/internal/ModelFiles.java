@@ -1,4 +1,4 @@
-package dev.vitrina.recs.model;
+package dev.vitrina.recs.internal;
 
 import dev.vitrina.core.ids.IdIndex;
 import java.io.BufferedInputStream;

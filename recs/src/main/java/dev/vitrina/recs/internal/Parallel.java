@@ -1,4 +1,4 @@
-package dev.vitrina.recs.model;
+package dev.vitrina.recs.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;

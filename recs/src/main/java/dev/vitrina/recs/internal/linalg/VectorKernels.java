@@ -1,4 +1,4 @@
-package dev.vitrina.recs.linalg;
+package dev.vitrina.recs.internal.linalg;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;

@@ -1,4 +1,4 @@
-package dev.vitrina.recs.linalg;
+package dev.vitrina.recs.internal.linalg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

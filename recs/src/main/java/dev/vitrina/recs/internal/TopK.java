@@ -1,4 +1,4 @@
-package dev.vitrina.recs.model;
+package dev.vitrina.recs.internal;
 
 import java.util.Arrays;
 
@@ -129,14 +129,6 @@ public final class TopK {
       }
     }
     return n;
-  }
-
-  /** The pairs best first as a list, emptying the heap. */
-  public Recommendations drain(Recommendations.Source source) {
-    int[] it = new int[size];
-    float[] sc = new float[size];
-    drainTo(it, sc, 0);
-    return new Recommendations(it, sc, source);
   }
 
   @Override

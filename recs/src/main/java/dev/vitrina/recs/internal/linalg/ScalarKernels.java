@@ -1,4 +1,4 @@
-package dev.vitrina.recs.linalg;
+package dev.vitrina.recs.internal.linalg;
 
 /** Plain loops: the reference implementation and the fallback without the Vector API. */
 final class ScalarKernels extends Kernels {

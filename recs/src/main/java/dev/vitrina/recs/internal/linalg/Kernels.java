@@ -1,4 +1,4 @@
-package dev.vitrina.recs.linalg;
+package dev.vitrina.recs.internal.linalg;
 
 /**
  * Float kernels on row-major arrays. {@link #get()} returns the Vector API implementation when the
@@ -25,7 +25,7 @@ public abstract class Kernels {
     if (wanted && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
       try {
         return (Kernels)
-            Class.forName("dev.vitrina.recs.linalg.VectorKernels")
+            Class.forName("dev.vitrina.recs.internal.linalg.VectorKernels")
                 .getDeclaredConstructor()
                 .newInstance();
       } catch (ReflectiveOperationException | LinkageError e) {
