@@ -115,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
             1 << 20);
     FeaturePipeline.Result fr =
         FeaturePipeline.run(req, n -> json.progress(stepLabel(2) + " features", n));
-    result.put("features", FeaturesCommand.summary(fr));
+    result.put("features", fr.summary());
     text.append(
         String.format(
             "2. Completed the calendar at store x item x day: %,d sales rows -> %,d panel rows"

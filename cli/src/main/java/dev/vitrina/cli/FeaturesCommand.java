@@ -10,8 +10,6 @@ import dev.vitrina.demand.sales.SalesReadOptions;
 import dev.vitrina.parquet.Codec;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -181,8 +179,7 @@ final class FeaturesCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     FeaturePipeline.Request req = request();
     FeaturePipeline.Result r = FeaturePipeline.run(req, n -> json.progress("features", n));
-    Map<String, Object> result = summary(r);
-    json.print(result, human(r));
+    json.print(r.summary(), human(r));
     return 0;
   }
 
@@ -216,45 +213,6 @@ final class FeaturesCommand implements Callable<Integer> {
             allowEmpty);
     PanelOptions panel = new PanelOptions(Level.parse(level), Freq.parse(freq), start, end, 0);
     return new FeaturePipeline.Request(data, sales, read, panel, spec, out, codec, rowsPerGroup);
-  }
-
-  static Map<String, Object> summary(FeaturePipeline.Result r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("rows_read", r.report().rowsRead());
-    m.put("rows_kept", r.report().rowsKept());
-    m.put("rows_rejected", r.report().rowsRejected());
-    m.put("rejected_by_reason", r.report().rejectedByReason());
-    m.put("duplicates_summed", r.report().duplicatesMerged());
-    m.put("sales_file", r.report().file());
-    m.put(
-        "issues",
-        r.report().issues().stream()
-            .map(
-                i -> {
-                  Map<String, Object> e = new LinkedHashMap<>();
-                  e.put("file", r.report().file());
-                  e.put("row", i.row());
-                  e.put("column", i.column());
-                  e.put("value", i.value());
-                  e.put("reason", i.reason());
-                  return e;
-                })
-            .toList());
-    m.put("rows_before_start", r.rowsBeforeStart());
-    m.put("rows_after_end", r.rowsAfterEnd());
-    m.put("series", r.series());
-    m.put("panel_rows", r.panelRows());
-    m.put("growth_factor", r.growthFactor());
-    m.put("features", r.features());
-    m.put("notes", r.notes());
-    m.put("out", r.written().file().toString());
-    m.put("columns", r.written().columns());
-    m.put("row_groups", r.written().rowGroups());
-    m.put("read_seconds", r.readSeconds());
-    m.put("panel_seconds", r.panelSeconds());
-    m.put("feature_seconds", r.featureSeconds());
-    m.put("seconds", r.seconds());
-    return m;
   }
 
   static String human(FeaturePipeline.Result r) {

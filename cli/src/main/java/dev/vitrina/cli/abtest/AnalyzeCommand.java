@@ -272,7 +272,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (report != null) {
       HtmlReport.write(report, r);
     }
-    json.print(JsonOut.snake(r), human(r));
+    json.print(r, human(r));
     return 0;
   }
 

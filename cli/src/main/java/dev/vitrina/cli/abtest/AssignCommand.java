@@ -142,8 +142,7 @@ final class AssignCommand implements Callable<Integer> {
     out.put("changes", changes);
     out.put("warnings", warnings);
     String human = text.toString();
-    json.print(
-        JsonOut.snake(out), human.endsWith("\n") ? human.substring(0, human.length() - 1) : human);
+    json.print(out, human.endsWith("\n") ? human.substring(0, human.length() - 1) : human);
     return 0;
   }
 }

@@ -4,15 +4,11 @@ import dev.vitrina.cli.JsonOption;
 import dev.vitrina.cli.LibraryName;
 import dev.vitrina.experiments.plan.Baseline;
 import dev.vitrina.experiments.plan.Effect;
-import dev.vitrina.experiments.plan.Mde;
+import dev.vitrina.experiments.plan.PlanResult;
 import dev.vitrina.experiments.plan.PlanSpec;
-import dev.vitrina.experiments.plan.Planner;
-import dev.vitrina.experiments.plan.SampleSize;
 import dev.vitrina.experiments.plan.VarianceAssumption;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -124,34 +120,37 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Baseline b;
+    PlanSpec spec = spec();
+    PlanResult plan = plan(spec);
+    json.print(plan, human(plan));
+    return 0;
+  }
+
+  /** The design from the options. */
+  private PlanSpec spec() {
+    return PlanSpec.of(baseline())
+        .withSplit(PlanSpec.parseSplit(split))
+        .withAlpha(alpha)
+        .withPower(power)
+        .withTwoSided(!oneSided)
+        .withVariance(VarianceAssumption.valueOf(variance.name().toUpperCase(Locale.ROOT)))
+        .withCupedRho(cupedRho);
+  }
+
+  private Baseline baseline() {
     if (metric == MetricType.proportion) {
-      b = Baseline.proportion(baseline);
-    } else {
-      if (sd == null) {
-        throw new IllegalArgumentException(
-            "--metric mean needs --sd, the per-unit standard deviation of the metric (estimate it"
-                + " from past data)");
-      }
-      b = Baseline.mean(baseline, sd);
+      return Baseline.proportion(baseline);
     }
-    PlanSpec spec =
-        PlanSpec.of(b)
-            .withSplit(PlanSpec.parseSplit(split))
-            .withAlpha(alpha)
-            .withPower(power)
-            .withTwoSided(!oneSided)
-            .withVariance(VarianceAssumption.valueOf(variance.name().toUpperCase(Locale.ROOT)))
-            .withCupedRho(cupedRho);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("metric", metric.name());
-    out.put("baseline", baseline);
-    out.put("split", spec.split());
-    out.put("alpha", alpha);
-    out.put("power", power);
-    out.put("sides", oneSided ? 1 : 2);
-    out.put("cuped_rho", cupedRho);
-    StringBuilder text = new StringBuilder();
+    if (sd == null) {
+      throw new IllegalArgumentException(
+          "--metric mean needs --sd, the per-unit standard deviation of the metric (estimate it"
+              + " from past data)");
+    }
+    return Baseline.mean(baseline, sd);
+  }
+
+  /** The sample size for --mde, or the MDE of --units or --days; rejects other combinations. */
+  private PlanResult plan(PlanSpec spec) {
     if (mde != null) {
       if (units != null || days != null) {
         throw new IllegalArgumentException(
@@ -167,139 +166,109 @@ final class PlanCommand implements Callable<Integer> {
                 + " give the MDE in metric units instead (drop --relative, e.g. --mde 0.5 for"
                 + " +0.5)");
       }
-      Effect effect = new Effect(mde, relative);
-      SampleSize s = Planner.sampleSize(spec, effect);
-      out.put("mode", "sample_size");
-      out.put("mde_absolute", s.absoluteEffect());
-      out.put("mde_relative", finiteOrNull(s.relativeEffect()));
-      out.put("total_units", s.totalUnits());
-      out.put("units_per_arm", s.unitsPerArm());
-      out.put("exact_total", s.exactTotal());
-      out.put("achieved_power", s.achievedPower());
-      out.put("variance_assumption", s.varianceAssumption());
-      out.put("formula", s.formula());
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "Sample size: %,d units in total, per arm %s (split %s).%n"
-                  + "Detects %+.4g absolute (%s) on a baseline of %s with power"
-                  + " %.3f at %s alpha %s.%n"
-                  + "Variance assumption: %s.%n",
-              s.totalUnits(),
-              fmtList(s.unitsPerArm()),
-              split,
-              s.absoluteEffect(),
-              Double.isFinite(s.relativeEffect())
-                  ? String.format(Locale.ROOT, "%+.2f%% relative", 100 * s.relativeEffect())
-                  : "no relative effect, see the note",
-              baseline,
-              s.achievedPower(),
-              oneSided ? "one-sided" : "two-sided",
-              alpha,
-              s.varianceAssumption()));
-      if (cupedRho > 0) {
-        text.append(
-            String.format(
-                Locale.ROOT,
-                "CUPED with rho %.2f: variance x %.3f (included above).%n",
-                cupedRho,
-                s.cupedFactor()));
+      return PlanResult.sampleSize(spec, new Effect(mde, relative), dailyUnits);
+    }
+    if (units != null) {
+      if (days != null) {
+        throw new IllegalArgumentException("give --units or --days, not both");
       }
-      if (metric == MetricType.proportion) {
-        VarianceAssumption other =
-            spec.variance() == VarianceAssumption.BASELINE
-                ? VarianceAssumption.UNPOOLED
-                : VarianceAssumption.BASELINE;
-        SampleSize alt = Planner.sampleSize(spec.withVariance(other), effect);
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("variance_assumption", alt.varianceAssumption());
-        a.put("total_units", alt.totalUnits());
-        a.put("units_per_arm", alt.unitsPerArm());
-        out.put("alternative", a);
-        text.append(
-            String.format(
-                Locale.ROOT,
-                "With the %s variance instead (--variance %s): %,d units in total.%n",
-                other.name().toLowerCase(Locale.ROOT),
-                other.name().toLowerCase(Locale.ROOT),
-                alt.totalUnits()));
-      }
-      if (dailyUnits != null) {
-        long d = Planner.days(s.totalUnits(), dailyUnits);
-        out.put("daily_units", dailyUnits);
-        out.put("days", d);
-        text.append(
-            String.format(
-                Locale.ROOT, "Duration: %d days at %,.0f new units per day.%n", d, dailyUnits));
-      }
-      text.append("Formula: ").append(s.formula());
-    } else {
-      Mde m;
-      if (units != null) {
-        if (days != null) {
-          throw new IllegalArgumentException("give --units or --days, not both");
-        }
-        m = Planner.mde(spec, units);
-      } else if (days != null) {
-        if (dailyUnits == null) {
-          throw new IllegalArgumentException(
-              "--days needs --daily-units, the new units entering the experiment per day");
-        }
-        m = Planner.mdeForDuration(spec, dailyUnits, days);
-        out.put("daily_units", dailyUnits);
-        out.put("days", days);
-      } else {
+      return PlanResult.mde(spec, units);
+    }
+    if (days != null) {
+      if (dailyUnits == null) {
         throw new IllegalArgumentException(
-            "give --mde for a sample size, or --units N (or --days D with --daily-units N) for the"
-                + " minimum detectable effect");
+            "--days needs --daily-units, the new units entering the experiment per day");
       }
-      out.put("mode", "mde");
-      out.put("total_units", m.totalUnits());
-      out.put("units_per_arm", m.unitsPerArm());
-      out.put("mde_absolute", m.absoluteMde());
-      out.put("mde_relative", finiteOrNull(m.relativeMde()));
-      out.put("variance_assumption", m.varianceAssumption());
+      return PlanResult.mdeForDuration(spec, dailyUnits, days);
+    }
+    throw new IllegalArgumentException(
+        "give --mde for a sample size, or --units N (or --days D with --daily-units N) for the"
+            + " minimum detectable effect");
+  }
+
+  private String human(PlanResult p) {
+    String text = p.mode() == PlanResult.Mode.SAMPLE_SIZE ? humanSampleSize(p) : humanMde(p);
+    return p.note() == null ? text : text + "\nnote: " + p.note();
+  }
+
+  private String humanSampleSize(PlanResult p) {
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Sample size: %,d units in total, per arm %s (split %s).%n"
+                + "Detects %+.4g absolute (%s) on a baseline of %s with power"
+                + " %.3f at %s alpha %s.%n"
+                + "Variance assumption: %s.%n",
+            p.totalUnits(),
+            fmtList(p.unitsPerArm()),
+            split,
+            p.mdeAbsolute(),
+            Double.isFinite(p.mdeRelative())
+                ? String.format(Locale.ROOT, "%+.2f%% relative", 100 * p.mdeRelative())
+                : "no relative effect, see the note",
+            baseline,
+            p.achievedPower(),
+            sidesText(),
+            alpha,
+            p.varianceAssumption()));
+    if (cupedRho > 0) {
       text.append(
           String.format(
               Locale.ROOT,
-              "Minimum detectable effect with %,d units (split %s): %+.4g absolute, %s,"
-                  + " power %s, %s alpha %s.%nVariance assumption: %s.",
-              m.totalUnits(),
-              split,
-              m.absoluteMde(),
-              Double.isFinite(m.relativeMde())
-                  ? String.format(
-                      Locale.ROOT, "%+.2f%% relative to %s", 100 * m.relativeMde(), baseline)
-                  : "no relative effect on a baseline of " + baseline + " (see the note)",
-              power,
-              oneSided ? "one-sided" : "two-sided",
-              alpha,
-              m.varianceAssumption()));
+              "CUPED with rho %.2f: variance x %.3f (included above).%n",
+              cupedRho,
+              p.cupedFactor()));
     }
-    if (!(baseline > 0)) {
-      String note =
-          "no relative effect: the baseline "
-              + baseline
-              + " is not positive, so an effect relative to it is undefined or has the wrong"
-              + " sign; the plan is in metric units";
-      out.put("note", note);
-      text.append("\nnote: ").append(note);
+    if (p.alternative() != null) {
+      String other = variance == VarianceChoice.baseline ? "unpooled" : "baseline";
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "With the %s variance instead (--variance %s): %,d units in total.%n",
+              other,
+              other,
+              p.alternative().totalUnits()));
     }
-    json.print(out, text.toString());
-    return 0;
+    if (p.days() != null) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "Duration: %d days at %,.0f new units per day.%n",
+              p.days(),
+              p.dailyUnits()));
+    }
+    return text.append("Formula: ").append(p.formula()).toString();
   }
 
-  private static Double finiteOrNull(double x) {
-    return Double.isFinite(x) ? x : null;
+  private String humanMde(PlanResult p) {
+    return String.format(
+        Locale.ROOT,
+        "Minimum detectable effect with %,d units (split %s): %+.4g absolute, %s,"
+            + " power %s, %s alpha %s.%nVariance assumption: %s.",
+        p.totalUnits(),
+        split,
+        p.mdeAbsolute(),
+        Double.isFinite(p.mdeRelative())
+            ? String.format(Locale.ROOT, "%+.2f%% relative to %s", 100 * p.mdeRelative(), baseline)
+            : "no relative effect on a baseline of " + baseline + " (see the note)",
+        power,
+        sidesText(),
+        alpha,
+        p.varianceAssumption());
   }
 
-  private static String fmtList(List<Long> xs) {
+  private String sidesText() {
+    return oneSided ? "one-sided" : "two-sided";
+  }
+
+  private static String fmtList(List<? extends Number> xs) {
     StringBuilder b = new StringBuilder();
-    for (long x : xs) {
+    for (Number x : xs) {
       if (b.length() > 0) {
         b.append(" / ");
       }
-      b.append(String.format(Locale.ROOT, "%,d", x));
+      b.append(String.format(Locale.ROOT, "%,d", x.longValue()));
     }
     return b.toString();
   }

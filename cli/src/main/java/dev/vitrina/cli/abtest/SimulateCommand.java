@@ -52,9 +52,9 @@ final class SimulateCommand implements Callable<Integer> {
       r = SimulationSuite.run(experiments, seed, t, p);
     }
     if (out != null) {
-      AtomicWrite.writeString(out, Json.pretty(JsonOut.snake(r)));
+      AtomicWrite.writeString(out, Json.pretty(r));
     }
-    json.print(JsonOut.snake(r), SimulationSuite.toMarkdown(r).stripTrailing());
+    json.print(r, SimulationSuite.toMarkdown(r).stripTrailing());
     return 0;
   }
 }

@@ -99,22 +99,23 @@ final class BacktestCommand implements Callable<Integer> {
                 fc, spec, folds, stepDays, report == null ? 0 : reportSeries, p));
       }
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("data", data.toString());
-    out.put("folds", folds);
-    out.put("step_days", stepDays);
-    out.put("load_seconds", loadSeconds);
-    List<Map<String, Object>> runs = new ArrayList<>();
+    List<MarketplaceBacktest.Summary> runs = new ArrayList<>();
     for (MarketplaceBacktest.Result r : results) {
       runs.add(MarketplaceBacktest.summary(r));
     }
-    out.put("runs", runs);
-    out.put("seconds", (System.nanoTime() - t0) / 1e9);
-    out.put("peak_rss_mb", ProcessStats.peakRssMb());
     if (report != null) {
       writeReport(results, report);
-      out.put("report", report.toString());
     }
+    Output out =
+        new Output(
+            data,
+            folds,
+            stepDays,
+            loadSeconds,
+            runs,
+            (System.nanoTime() - t0) / 1e9,
+            ProcessStats.peakRssMb(),
+            report);
     json.print(out, human(results, out));
     return 0;
   }
@@ -153,7 +154,29 @@ final class BacktestCommand implements Callable<Integer> {
     return s.level() + "," + s.freq().name().toLowerCase(Locale.ROOT);
   }
 
-  private static String human(List<MarketplaceBacktest.Result> results, Map<String, Object> out) {
+  /**
+   * What {@code --json} prints.
+   *
+   * @param data the marketplace directory
+   * @param folds the number of origins
+   * @param stepDays days between origins
+   * @param loadSeconds time to load the marketplace
+   * @param runs one summary per model, in --model order
+   * @param seconds total time
+   * @param peakRssMb the process's peak resident memory
+   * @param report the HTML report written, or null
+   */
+  record Output(
+      Path data,
+      int folds,
+      int stepDays,
+      double loadSeconds,
+      List<MarketplaceBacktest.Summary> runs,
+      double seconds,
+      double peakRssMb,
+      Path report) {}
+
+  private static String human(List<MarketplaceBacktest.Result> results, Output out) {
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
@@ -182,12 +205,9 @@ final class BacktestCommand implements Callable<Integer> {
     }
     b.append(
         String.format(
-            Locale.ROOT,
-            "time %.1f s, peak RSS %.0f MB",
-            (Double) out.get("seconds"),
-            (Double) out.get("peak_rss_mb")));
-    if (out.containsKey("report")) {
-      b.append("\nreport: ").append(out.get("report"));
+            Locale.ROOT, "time %.1f s, peak RSS %.0f MB", out.seconds(), out.peakRssMb()));
+    if (out.report() != null) {
+      b.append("\nreport: ").append(out.report());
     }
     return b.toString();
   }

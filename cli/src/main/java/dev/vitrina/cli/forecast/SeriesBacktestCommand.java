@@ -1,5 +1,6 @@
 package dev.vitrina.cli.forecast;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.vitrina.cli.JsonOption;
 import dev.vitrina.cli.LibraryName;
 import dev.vitrina.core.progress.Progress;
@@ -14,13 +15,10 @@ import dev.vitrina.forecast.backtest.WideCsv;
 import dev.vitrina.forecast.baseline.SeriesForecaster;
 import dev.vitrina.forecast.gbm.GbmConfig;
 import dev.vitrina.forecast.gbm.Objective;
-import dev.vitrina.forecast.metrics.MetricSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -152,43 +150,17 @@ final class SeriesBacktestCommand implements Callable<Integer> {
     try (Progress p = json.progress("series-backtest", (long) folds * ms.size())) {
       r = SeriesBacktest.run(data, bs, ms, maseSeason, minHistory, p);
     }
-    Map<String, Double> seconds = new LinkedHashMap<>();
-    for (BacktestResult.FoldResult f : r.folds()) {
-      seconds.merge(f.model(), f.seconds(), Double::sum);
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("csv", csv.toString());
-    out.put("series", data.size());
-    out.put("periods", data.periodLabels().length);
-    out.put("horizon", horizon);
-    out.put("folds", folds);
-    out.put("step", step);
-    List<String> origins = new ArrayList<>();
-    for (BacktestResult.FoldResult f : r.folds()) {
-      if (!origins.contains(f.originLabel())) {
-        origins.add(f.originLabel());
-      }
-    }
-    out.put("origins", origins);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Map.Entry<String, MetricSummary> e : r.pooled().entrySet()) {
-      MetricSummary s = e.getValue();
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("model", e.getKey());
-      m.put("mase", s.mase());
-      m.put("rmsse", s.rmsse());
-      m.put("wape", s.wape());
-      m.put("bias", s.bias());
-      m.put("mae", s.mae());
-      m.put("rmse", s.rmse());
-      m.put("scored_pairs", s.series());
-      m.put("scaled_pairs", s.scaledSeries());
-      m.put("seconds", seconds.get(e.getKey()));
-      rows.add(m);
-    }
-    out.put("models", rows);
-    out.put("seconds", (System.nanoTime() - t0) / 1e9);
-    json.print(out, human(out, rows));
+    Output out =
+        new Output(
+            csv,
+            data.size(),
+            data.periodLabels().length,
+            horizon,
+            folds,
+            step,
+            r.summary(),
+            (System.nanoTime() - t0) / 1e9);
+    json.print(out, human(out));
     return 0;
   }
 
@@ -217,18 +189,41 @@ final class SeriesBacktestCommand implements Callable<Integer> {
     };
   }
 
-  private static String human(Map<String, Object> out, List<Map<String, Object>> rows) {
+  /**
+   * What {@code --json} prints: the run's inputs, then the library's summary inline.
+   *
+   * @param csv the wide CSV read
+   * @param series series in it
+   * @param periods periods in it
+   * @param horizon the horizon in periods
+   * @param folds the number of origins
+   * @param step periods between origins
+   * @param summary the backtest's summary, written inline
+   * @param seconds total time
+   */
+  record Output(
+      Path csv,
+      int series,
+      int periods,
+      int horizon,
+      int folds,
+      int step,
+      @JsonUnwrapped BacktestResult.Summary summary,
+      double seconds) {}
+
+  private static String human(Output out) {
+    List<BacktestResult.ModelSummary> rows = out.summary().models();
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
             Locale.ROOT,
             "%s: %d series, %d periods; %d fold(s) of %d periods, origins %s%n",
-            out.get("csv"),
-            out.get("series"),
-            out.get("periods"),
-            out.get("folds"),
-            out.get("horizon"),
-            out.get("origins")));
+            out.csv(),
+            out.series(),
+            out.periods(),
+            out.folds(),
+            out.horizon(),
+            out.summary().origins()));
     b.append(
         String.format(
             Locale.ROOT,
@@ -239,24 +234,24 @@ final class SeriesBacktestCommand implements Callable<Integer> {
             "WAPE",
             "bias",
             "seconds"));
-    for (Map<String, Object> m : rows) {
+    for (BacktestResult.ModelSummary m : rows) {
       b.append(
           String.format(
               Locale.ROOT,
               "%-16s %8.4f %8.4f %8.4f %8.4f %8.2f%n",
-              m.get("model"),
-              m.get("mase"),
-              m.get("rmsse"),
-              m.get("wape"),
-              m.get("bias"),
-              m.get("seconds")));
+              m.model(),
+              m.mase(),
+              m.rmsse(),
+              m.wape(),
+              m.bias(),
+              m.seconds()));
     }
     b.append(
         String.format(
             Locale.ROOT,
             "(scored (series, origin) pairs: %s; MASE/RMSSE over the %s with a defined scale)",
-            rows.isEmpty() ? 0 : rows.get(0).get("scored_pairs"),
-            rows.isEmpty() ? 0 : rows.get(0).get("scaled_pairs")));
+            rows.isEmpty() ? 0 : rows.get(0).scoredPairs(),
+            rows.isEmpty() ? 0 : rows.get(0).scaledPairs()));
     return b.toString();
   }
 }

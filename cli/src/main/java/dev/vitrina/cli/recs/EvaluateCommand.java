@@ -1,15 +1,13 @@
 package dev.vitrina.cli.recs;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.vitrina.cli.JsonOption;
 import dev.vitrina.cli.LibraryName;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.core.storage.AtomicWrite;
-import dev.vitrina.recs.data.Interactions;
 import dev.vitrina.recs.eval.EvalOptions;
 import dev.vitrina.recs.eval.EvaluationReport;
 import dev.vitrina.recs.eval.Evaluator;
-import dev.vitrina.recs.eval.MetricSummary;
-import dev.vitrina.recs.eval.ModelResult;
 import dev.vitrina.recs.eval.Split;
 import dev.vitrina.recs.eval.Splitters;
 import dev.vitrina.recs.model.Recommender;
@@ -17,7 +15,6 @@ import dev.vitrina.recs.model.SeenItems;
 import dev.vitrina.recs.model.Trainer;
 import dev.vitrina.recs.model.UnknownUserPolicy;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +137,7 @@ final class EvaluateCommand implements Callable<Integer> {
       AtomicWrite.writeString(report, r.toHtml());
       written = report;
     }
-    Map<String, Object> out = toJson(r, loaded, seconds, written);
+    Output out = new Output(loaded.format(), loaded.droppedByMinValue(), r, written, seconds);
     StringBuilder human = new StringBuilder();
     human.append(loaded.data().readReport().map(rr -> rr.summary() + "\n").orElse(""));
     if (loaded.droppedByMinValue() > 0) {
@@ -158,62 +155,20 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** A metric value, or null when it is undefined (e.g. diversity without item categories). */
-  private static Double num(double v) {
-    return Double.isNaN(v) ? null : v;
-  }
-
-  static Map<String, Object> dataset(Interactions.Summary s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("rows", s.rows());
-    m.put("users", s.users());
-    m.put("items", s.items());
-    m.put("users_with_rows", s.usersWithRows());
-    m.put("items_with_rows", s.itemsWithRows());
-    m.put("distinct_pairs", s.distinctPairs());
-    m.put("repeated_rows", s.repeatedRows());
-    m.put("density", num(s.density()));
-    m.put("first_timestamp", s.firstTimestamp());
-    m.put("last_timestamp", s.lastTimestamp());
-    return m;
-  }
-
-  static Map<String, Object> toJson(
-      EvaluationReport r, DataOptions.Loaded loaded, double seconds, Path report) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("format", loaded.format());
-    m.put("dataset", dataset(r.dataset()));
-    m.put("dropped_by_min_value", loaded.droppedByMinValue());
-    m.put("split", r.split());
-    m.put("k", r.k());
-    m.put("train_rows", r.trainRows());
-    m.put("test_rows", r.testRows());
-    List<Map<String, Object>> ms = new ArrayList<>();
-    for (ModelResult mr : r.models()) {
-      Map<String, Object> x = new LinkedHashMap<>();
-      x.put("model", mr.model());
-      x.put("parameters", mr.parameters());
-      x.put("users", mr.users());
-      Map<String, Object> metrics = new LinkedHashMap<>();
-      for (Map.Entry<String, MetricSummary> e : mr.metrics().entrySet()) {
-        MetricSummary s = e.getValue();
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("mean", num(s.mean()));
-        v.put("ci_low", num(s.ciLow()));
-        v.put("ci_high", num(s.ciHigh()));
-        v.put("median", num(s.median()));
-        metrics.put(e.getKey(), v);
-      }
-      x.put("metrics", metrics);
-      x.put("coverage", mr.coverage());
-      x.put("fit_seconds", mr.fitSeconds());
-      x.put("recommend_seconds", mr.recommendSeconds());
-      ms.add(x);
-    }
-    m.put("models", ms);
-    m.put("notes", r.notes());
-    m.put("report", report == null ? null : report.toString());
-    m.put("seconds", seconds);
-    return m;
-  }
+  /**
+   * What {@code --json} prints: the library's {@link EvaluationReport} (its fields inline) between
+   * the input's format and row drops and the report file and total time of this run.
+   *
+   * @param format the input format read
+   * @param droppedByMinValue rows dropped by {@code --min-value}
+   * @param evaluation the evaluation, written inline
+   * @param report the HTML report written, or null
+   * @param seconds total time
+   */
+  record Output(
+      String format,
+      int droppedByMinValue,
+      @JsonUnwrapped EvaluationReport evaluation,
+      Path report,
+      double seconds) {}
 }

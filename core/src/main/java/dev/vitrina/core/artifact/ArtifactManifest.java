@@ -1,5 +1,7 @@
 package dev.vitrina.core.artifact;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -14,6 +16,9 @@ import java.util.TreeMap;
  * @param dataFingerprint a fingerprint of the training data (e.g. a hash of the interactions)
  * @param files each file of the artifact (relative name) with its SHA-256 in hex
  */
+// a stored format: manifest.json keeps its camelCase names, so artifacts written before the
+// snake_case result policy still load
+@JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
 public record ArtifactManifest(
     String format,
     int formatVersion,

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongFunction;
 
@@ -99,7 +100,97 @@ public final class FeaturePipeline {
     public double seconds() {
       return readSeconds + panelSeconds + featureSeconds;
     }
+
+    /** The flat view of this run that {@code --json} and services return. */
+    public Summary summary() {
+      return new Summary(
+          report.rowsRead(),
+          report.rowsKept(),
+          report.rowsRejected(),
+          report.rejectedByReason(),
+          report.duplicatesMerged(),
+          report.file(),
+          report.issues().stream()
+              .map(i -> new Issue(report.file(), i.row(), i.column(), i.value(), i.reason()))
+              .toList(),
+          rowsBeforeStart,
+          rowsAfterEnd,
+          series,
+          panelRows,
+          growthFactor,
+          features,
+          notes,
+          written.file(),
+          written.rows(),
+          written.columns(),
+          written.rowGroups(),
+          readSeconds,
+          panelSeconds,
+          featureSeconds,
+          seconds());
+    }
   }
+
+  /**
+   * A feature run as one flat record: what was read, the panel, the features and the file written.
+   *
+   * @param rowsRead sales rows read
+   * @param rowsKept sales rows kept
+   * @param rowsRejected sales rows rejected
+   * @param rejectedByReason rejected rows per reason
+   * @param duplicatesSummed rows whose (store, item, date) repeated an earlier row, summed into it
+   * @param salesFile the sales file read
+   * @param issues the first rejected rows, each with file, row, column, value and reason
+   * @param rowsBeforeStart sales rows excluded before the start date
+   * @param rowsAfterEnd sales rows excluded after the end date
+   * @param series series in the panel
+   * @param panelRows rows after calendar completion
+   * @param growthFactor panel cells per observed (series, period) cell
+   * @param features feature names
+   * @param notes how features were derived
+   * @param out the Parquet file written
+   * @param rowsWritten rows written
+   * @param columns columns written
+   * @param rowGroups row groups written
+   * @param readSeconds time to read and validate
+   * @param panelSeconds time to complete the calendar
+   * @param featureSeconds time to compute and write features
+   * @param seconds total time
+   */
+  public record Summary(
+      long rowsRead,
+      long rowsKept,
+      long rowsRejected,
+      Map<String, Long> rejectedByReason,
+      long duplicatesSummed,
+      String salesFile,
+      List<Issue> issues,
+      long rowsBeforeStart,
+      long rowsAfterEnd,
+      int series,
+      long panelRows,
+      double growthFactor,
+      List<String> features,
+      List<String> notes,
+      Path out,
+      long rowsWritten,
+      int columns,
+      int rowGroups,
+      double readSeconds,
+      double panelSeconds,
+      double featureSeconds,
+      double seconds) {}
+
+  /**
+   * A rejected sales row.
+   *
+   * @param file the sales file
+   * @param row 1-based data row number
+   * @param column the column name
+   * @param value the offending value as text
+   * @param reason what is wrong and how to fix it
+   */
+  public record Issue(String file, long row, String column, String value, String reason) {}
 
   private static NoRowsException noRowsInWindow(
       Path salesFile, SalesTable sales, Panel panel, PanelOptions o) {

@@ -1,6 +1,8 @@
 package dev.vitrina.forecast.backtest;
 
 import dev.vitrina.forecast.metrics.MetricSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,72 @@ import java.util.Map;
  */
 public record BacktestResult(
     List<FoldResult> folds, Map<String, MetricSummary> pooled, BacktestSpec spec) {
+
+  /**
+   * The record view that {@code --json} and services return: the origins and one row per model,
+   * without the per-series forecasts.
+   */
+  public Summary summary() {
+    List<String> origins = new ArrayList<>();
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    for (FoldResult f : folds) {
+      if (!origins.contains(f.originLabel())) {
+        origins.add(f.originLabel());
+      }
+      seconds.merge(f.model(), f.seconds(), Double::sum);
+    }
+    List<ModelSummary> models = new ArrayList<>();
+    for (Map.Entry<String, MetricSummary> e : pooled.entrySet()) {
+      MetricSummary s = e.getValue();
+      models.add(
+          new ModelSummary(
+              e.getKey(),
+              s.mase(),
+              s.rmsse(),
+              s.wape(),
+              s.bias(),
+              s.mae(),
+              s.rmse(),
+              s.series(),
+              s.scaledSeries(),
+              seconds.getOrDefault(e.getKey(), 0.0)));
+    }
+    return new Summary(origins, models);
+  }
+
+  /**
+   * A backtest without its forecasts.
+   *
+   * @param origins the origins' labels, oldest first
+   * @param models per model, the pooled scores
+   */
+  public record Summary(List<String> origins, List<ModelSummary> models) {}
+
+  /**
+   * One model's scores pooled over the folds.
+   *
+   * @param model the model name
+   * @param mase MASE
+   * @param rmsse RMSSE
+   * @param wape WAPE
+   * @param bias bias
+   * @param mae MAE
+   * @param rmse RMSE
+   * @param scoredPairs (series, origin) pairs scored
+   * @param scaledPairs pairs with a defined MASE/RMSSE scale
+   * @param seconds time to train and predict, summed over folds
+   */
+  public record ModelSummary(
+      String model,
+      double mase,
+      double rmsse,
+      double wape,
+      double bias,
+      double mae,
+      double rmse,
+      int scoredPairs,
+      int scaledPairs,
+      double seconds) {}
 
   /**
    * One model on one fold.

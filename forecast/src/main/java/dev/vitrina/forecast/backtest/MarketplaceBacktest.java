@@ -311,42 +311,127 @@ public final class MarketplaceBacktest {
     return m;
   }
 
-  /** Summary figures of a result, for JSON output. */
-  public static Map<String, Object> summary(Result r) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  /**
+   * One backtest run summarised: the spec, the scores averaged over folds, the mean times, then
+   * each fold's scores.
+   *
+   * @param model the model name
+   * @param level the forecast level, e.g. {@code item,state}
+   * @param freq the forecast frequency
+   * @param horizonDays the horizon in days
+   * @param wrmsse mean WRMSSE over folds
+   * @param wape mean WAPE at store x item x day
+   * @param bias mean bias
+   * @param mae mean MAE
+   * @param rmse mean RMSE
+   * @param mase mean MASE
+   * @param rmsse mean RMSSE
+   * @param featureSeconds mean panel and feature time per fold
+   * @param fitSeconds mean training time per fold
+   * @param disaggregateSeconds mean disaggregation time per fold
+   * @param peakHeapMb the largest fold's peak Java heap
+   * @param peakRssMb the process's peak resident memory so far
+   * @param folds per fold, oldest origin first
+   */
+  public record Summary(
+      String model,
+      String level,
+      Freq freq,
+      int horizonDays,
+      double wrmsse,
+      double wape,
+      double bias,
+      double mae,
+      double rmse,
+      double mase,
+      double rmsse,
+      double featureSeconds,
+      double fitSeconds,
+      double disaggregateSeconds,
+      double peakHeapMb,
+      double peakRssMb,
+      List<FoldSummary> folds) {}
+
+  /**
+   * One fold's scores.
+   *
+   * @param origin the first forecast day
+   * @param wrmsse the WRMSSE
+   * @param wrmsseLevels the RMSSE of each hierarchy level
+   * @param wape WAPE at store x item x day
+   * @param bias bias
+   * @param mae MAE
+   * @param rmse RMSE
+   * @param mase MASE
+   * @param rmsse RMSSE
+   * @param featureSeconds panel and feature time
+   * @param fitSeconds training time
+   * @param disaggregateSeconds disaggregation time
+   * @param peakHeapMb peak Java heap
+   * @param bestRounds LightGBM rounds kept, per direct model
+   * @param levelSeries series at the model's level
+   * @param bottomWithoutParent bottom series forecast 0 (no parent at the origin)
+   */
+  public record FoldSummary(
+      LocalDate origin,
+      double wrmsse,
+      Map<String, Double> wrmsseLevels,
+      double wape,
+      double bias,
+      double mae,
+      double rmse,
+      double mase,
+      double rmsse,
+      double featureSeconds,
+      double fitSeconds,
+      double disaggregateSeconds,
+      double peakHeapMb,
+      List<Integer> bestRounds,
+      int levelSeries,
+      int bottomWithoutParent) {}
+
+  /** The summary of a result, as {@code --json} and services return it. */
+  public static Summary summary(Result r) {
     MarketplaceSpec s = r.spec();
-    m.put("model", s.model());
-    m.put("level", s.level().toString());
-    m.put("freq", s.freq().name().toLowerCase(java.util.Locale.ROOT));
-    m.put("horizon_days", s.horizonDays());
-    m.putAll(meanMetrics(r));
-    m.put("feature_seconds", r.mean(Fold::featureSeconds));
-    m.put("fit_seconds", r.mean(Fold::fitSeconds));
-    m.put("disaggregate_seconds", r.mean(Fold::predictSeconds));
-    m.put("peak_heap_mb", r.folds().stream().mapToDouble(Fold::peakHeapMb).max().orElse(0));
-    m.put("peak_rss_mb", ProcessStats.peakRssMb());
-    List<Map<String, Object>> folds = new ArrayList<>();
+    Map<String, Double> m = meanMetrics(r);
+    List<FoldSummary> folds = new ArrayList<>();
     for (Fold f : r.folds()) {
-      Map<String, Object> fm = new LinkedHashMap<>();
-      fm.put("origin", f.origin().toString());
-      fm.put("wrmsse", f.wrmsse().wrmsse());
-      fm.put("wrmsse_levels", f.wrmsse().levels());
-      fm.put("wape", f.bottom().wape());
-      fm.put("bias", f.bottom().bias());
-      fm.put("mae", f.bottom().mae());
-      fm.put("rmse", f.bottom().rmse());
-      fm.put("mase", f.bottom().mase());
-      fm.put("rmsse", f.bottom().rmsse());
-      fm.put("feature_seconds", f.featureSeconds());
-      fm.put("fit_seconds", f.fitSeconds());
-      fm.put("disaggregate_seconds", f.predictSeconds());
-      fm.put("peak_heap_mb", f.peakHeapMb());
-      fm.put("best_rounds", f.bestRounds());
-      fm.put("level_series", f.levelSeries());
-      fm.put("bottom_without_parent", f.bottomWithoutParent());
-      folds.add(fm);
+      folds.add(
+          new FoldSummary(
+              f.origin(),
+              f.wrmsse().wrmsse(),
+              f.wrmsse().levels(),
+              f.bottom().wape(),
+              f.bottom().bias(),
+              f.bottom().mae(),
+              f.bottom().rmse(),
+              f.bottom().mase(),
+              f.bottom().rmsse(),
+              f.featureSeconds(),
+              f.fitSeconds(),
+              f.predictSeconds(),
+              f.peakHeapMb(),
+              f.bestRounds(),
+              f.levelSeries(),
+              f.bottomWithoutParent()));
     }
-    m.put("folds", folds);
-    return m;
+    return new Summary(
+        s.model(),
+        s.level().toString(),
+        s.freq(),
+        s.horizonDays(),
+        m.get("wrmsse"),
+        m.get("wape"),
+        m.get("bias"),
+        m.get("mae"),
+        m.get("rmse"),
+        m.get("mase"),
+        m.get("rmsse"),
+        r.mean(Fold::featureSeconds),
+        r.mean(Fold::fitSeconds),
+        r.mean(Fold::predictSeconds),
+        r.folds().stream().mapToDouble(Fold::peakHeapMb).max().orElse(0),
+        ProcessStats.peakRssMb(),
+        folds);
   }
 }
