@@ -1,11 +1,12 @@
 package dev.vitrina.cli.recs;
 
+import dev.vitrina.cli.LibraryName;
 import dev.vitrina.core.table.BadRowPolicy;
+import dev.vitrina.core.table.TimestampUnit;
 import dev.vitrina.recs.data.DelimitedFormat;
 import dev.vitrina.recs.data.Feedback;
 import dev.vitrina.recs.data.Interactions;
 import dev.vitrina.recs.data.InteractionsReader;
-import dev.vitrina.core.table.TimestampUnit;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -28,23 +29,27 @@ final class DataOptions {
           "auto, movielens, parquet, csv or tsv. auto: by file name. Default: ${DEFAULT-VALUE}.")
   String format;
 
+  @LibraryName("userColumn")
   @Option(
       names = "--user-col",
       defaultValue = "user_id",
       description = "User id column (CSV/TSV/Parquet). Default: ${DEFAULT-VALUE}.")
   String userCol;
 
+  @LibraryName("itemColumn")
   @Option(
       names = "--item-col",
       defaultValue = "item_id",
       description = "Item id column (CSV/TSV/Parquet). Default: ${DEFAULT-VALUE}.")
   String itemCol;
 
+  @LibraryName("valueColumn")
   @Option(
       names = "--value-col",
       description = "Value column (count, weight or rating); without it every row counts 1.")
   String valueCol;
 
+  @LibraryName("timestampColumn")
   @Option(
       names = "--timestamp-col",
       description =
@@ -59,6 +64,7 @@ final class DataOptions {
               + " Parquet columns need none). Default: ${DEFAULT-VALUE}.")
   TimestampUnit timestampUnit;
 
+  @LibraryName("eventColumn")
   @Option(
       names = "--event-col",
       description = "Event-type column whose weights (--event-weights) become the values.")
@@ -88,6 +94,7 @@ final class DataOptions {
       description = "CSV delimiter (TSV uses a tab). Default: '${DEFAULT-VALUE}'.")
   String delimiter;
 
+  @LibraryName("badRows")
   @Option(
       names = "--skip-bad-rows",
       description =
