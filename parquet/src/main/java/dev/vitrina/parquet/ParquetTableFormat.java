@@ -415,12 +415,19 @@ public final class ParquetTableFormat implements TableFormat {
       }
       case LongColumn c -> { // TIMESTAMP: milliseconds; other INT64: the field's unit
         for (int i = 0; i < n; i++) {
-          v[i] =
-              c.isNull(i)
-                  ? Table.NO_TIME
-                  : type == ColumnType.TIMESTAMP_MILLIS
-                      ? c.values()[i]
-                      : f.unit().fromInteger(c.values()[i]);
+          if (c.isNull(i)) {
+            v[i] = Table.NO_TIME;
+          } else if (type == ColumnType.TIMESTAMP_MILLIS) {
+            v[i] = c.values()[i];
+          } else {
+            try {
+              v[i] = f.unit().fromInteger(c.values()[i]);
+            } catch (ArithmeticException e) { // seconds beyond the millisecond range
+              v[i] = Table.NO_TIME;
+              bad = bad == null ? new String[n] : bad;
+              bad[i] = Long.toString(c.values()[i]);
+            }
+          }
         }
       }
       case StringColumn s -> {

@@ -100,6 +100,25 @@ class ParquetTableFormatTest {
   }
 
   @Test
+  void integerSecondsBeyondTheMillisecondRangeAreRejectedNotThrown() throws IOException {
+    Path f = dir.resolve("t.parquet");
+    try (ParquetWriter w =
+        ParquetWriter.open(
+            f,
+            List.of(new ColumnSpec("at", ColumnType.INT64, false)),
+            Codec.ZSTD,
+            ParquetWriter.Options.defaults())) {
+      w.writeRowGroup(LongColumn.of(978300760L, Long.MAX_VALUE / 10));
+    }
+    Table t = Tables.read(TableSource.of(f), List.of(AT));
+    assertThat(t.timestamps(AT).millis()[0]).isEqualTo(978300760000L);
+    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "");
+    assertThat(r.rejectedByReason()).containsOnlyKeys("unparseable timestamp");
+    assertThat(r.issues().get(0).row()).isEqualTo(2);
+    assertThat(r.issues().get(0).value()).isEqualTo(Long.toString(Long.MAX_VALUE / 10));
+  }
+
+  @Test
   void aTextFileNamedParquetIsAnInvalidFile() throws IOException {
     Path f = dir.resolve("x.parquet");
     Files.writeString(f, "store,date\n");

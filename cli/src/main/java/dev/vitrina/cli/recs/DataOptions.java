@@ -29,23 +29,27 @@ final class DataOptions {
           "auto, movielens, parquet, csv or tsv. auto: by file name. Default: ${DEFAULT-VALUE}.")
   String format;
 
+  @LibraryName("userColumn")
   @Option(
       names = "--user-col",
       defaultValue = "user_id",
       description = "User id column (CSV/TSV/Parquet). Default: ${DEFAULT-VALUE}.")
   String userCol;
 
+  @LibraryName("itemColumn")
   @Option(
       names = "--item-col",
       defaultValue = "item_id",
       description = "Item id column (CSV/TSV/Parquet). Default: ${DEFAULT-VALUE}.")
   String itemCol;
 
+  @LibraryName("valueColumn")
   @Option(
       names = "--value-col",
       description = "Value column (count, weight or rating); without it every row counts 1.")
   String valueCol;
 
+  @LibraryName("timestampColumn")
   @Option(
       names = "--timestamp-col",
       description =
@@ -60,6 +64,7 @@ final class DataOptions {
               + " Parquet columns need none). Default: ${DEFAULT-VALUE}.")
   TimestampUnit timestampUnit;
 
+  @LibraryName("eventColumn")
   @Option(
       names = "--event-col",
       description = "Event-type column whose weights (--event-weights) become the values.")
@@ -90,6 +95,7 @@ final class DataOptions {
       description = "CSV delimiter (TSV uses a tab). Default: '${DEFAULT-VALUE}'.")
   String delimiter;
 
+  @LibraryName("badRows")
   @Option(
       names = "--skip-bad-rows",
       description =

@@ -304,7 +304,11 @@ class RecsCommandTest {
             "--out",
             tmp.resolve("m").toString());
     assertThat(badRow.code()).isEqualTo(2);
-    assertThat(badRow.err()).contains("bad.csv:3").contains("column 3 (value)").contains("'lots'");
+    assertThat(badRow.err())
+        .contains("bad.csv: 1 of 2 rows are invalid")
+        .contains("line 3, column 'value'")
+        .contains("'lots'")
+        .contains("--skip-bad-rows");
 
     Captured missing =
         run(
@@ -332,7 +336,37 @@ class RecsCommandTest {
             "--out",
             tmp.resolve("m3").toString());
     assertThat(missingCol.code()).isEqualTo(2);
-    assertThat(missingCol.err()).contains("no user column 'customer'").contains("user_id");
+    assertThat(missingCol.err())
+        .contains("--user-col names column 'customer' for the user id")
+        .contains("user_id");
+  }
+
+  @Test
+  void aMissingColumnOrBadFormatNamesItsFlag() throws Exception {
+    String csv = smallCsv().toString();
+    String[][] cases = {
+      {"--value-col", "count", "--value-col names column 'count' for the value"},
+      {"--timestamp-col", "ts", "--timestamp-col names column 'ts' for the timestamp"},
+      {"--event-col", "ev", "--event-col names column 'ev' for the event"},
+      {"--item-col", "sku", "--item-col names column 'sku' for the item id"},
+      {"--format", "xlsx", "--format 'xlsx' is not an interactions format"}
+    };
+    for (String[] c : cases) {
+      Captured r =
+          run(
+              "recs",
+              "train",
+              "--data",
+              csv,
+              c[0],
+              c[1],
+              "--model",
+              "popular",
+              "--out",
+              tmp.resolve("never-" + c[1]).toString());
+      assertThat(r.code()).as(c[0]).isEqualTo(2);
+      assertThat(r.err()).as(c[0]).contains(c[2]);
+    }
   }
 
   @Test
@@ -486,7 +520,7 @@ class RecsCommandTest {
       String what = String.join(" ", cmd);
       Captured missingCol = run(concat(cmd, "--data", csv.toString(), "--user-col", "customer"));
       assertThat(missingCol.code()).as(what + ": missing column").isEqualTo(2);
-      assertThat(missingCol.err()).as(what).contains("no user column 'customer'");
+      assertThat(missingCol.err()).as(what).contains("--user-col names column 'customer'");
       Captured badValue = run(concat(cmd, "--data", bad.toString(), "--value-col", "value"));
       assertThat(badValue.code()).as(what + ": bad value").isEqualTo(2);
       assertThat(badValue.err()).as(what).contains("'lots'");

@@ -1,5 +1,6 @@
 package dev.vitrina.recs.data;
 
+import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.core.table.BadRowPolicy;
 import dev.vitrina.core.table.TimestampUnit;
 import java.nio.charset.Charset;
@@ -8,10 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to read interactions from a delimited text file (CSV, TSV, MovieLens-style). Columns are
- * named by header name, or by 1-based position ({@code "1"}, {@code "2"}, ...) when the file has no
- * header. Start from {@link #csv()} or {@link #tsv()} and change fields with the {@code with...}
- * methods.
+ * How to read interactions from a file: which columns hold what, the feedback kind and the bad-row
+ * policy (any format), and for delimited text (CSV, TSV, MovieLens-style) the delimiter, header and
+ * charset. Columns are named by header name, or by 1-based position ({@code "1"}, {@code "2"}, ...)
+ * when the file has no header. Start from {@link #csv()} or {@link #tsv()} and change fields with
+ * the {@code with...} methods; {@link InteractionsReader} reads with it. A missing column is
+ * reported against the parameter that names it ({@code userColumn}, {@code itemColumn}, {@code
+ * valueColumn}, {@code timestampColumn}, {@code eventColumn}).
  *
  * @param delimiter the field separator (a string, so {@code "::"} works for MovieLens 1M)
  * @param header whether the first line names the columns
@@ -23,7 +27,7 @@ import java.util.Objects;
  * @param eventColumn an event-type column whose weights replace the value, or null
  * @param eventWeights the weight of each event type when {@code eventColumn} is set
  * @param feedback implicit (counts/weights) or explicit (ratings)
- * @param badRows what to do with malformed rows
+ * @param badRows what to do with rows that break a rule
  * @param charset the file encoding
  */
 public record DelimitedFormat(
@@ -43,7 +47,7 @@ public record DelimitedFormat(
   public DelimitedFormat {
     Objects.requireNonNull(delimiter, "delimiter");
     if (delimiter.isEmpty()) {
-      throw new IllegalArgumentException("delimiter must not be empty; use \",\" or \"\\t\"");
+      throw new ParameterException("delimiter", "must not be empty; use \",\" or \"\\t\"");
     }
     Objects.requireNonNull(userColumn, "userColumn");
     Objects.requireNonNull(itemColumn, "itemColumn");
@@ -53,27 +57,31 @@ public record DelimitedFormat(
     Objects.requireNonNull(charset, "charset");
     eventWeights = eventWeights == null ? Map.of() : Map.copyOf(eventWeights);
     if (eventColumn != null && eventWeights.isEmpty()) {
-      throw new IllegalArgumentException(
-          "eventColumn '"
+      throw new ParameterException(
+          "eventWeights",
+          "is empty, but eventColumn '"
               + eventColumn
-              + "' needs event weights, e.g. view=1,cart=3,purchase=5 (--event-weights)");
+              + "' needs event weights, e.g. view=1,cart=3,purchase=5");
     }
     for (Map.Entry<String, Float> e : eventWeights.entrySet()) {
       if (!(e.getValue() >= 0) || e.getValue().isInfinite()) {
-        throw new IllegalArgumentException(
-            "event weight for '"
+        throw new ParameterException(
+            "eventWeights",
+            "gives '"
                 + e.getKey()
-                + "' must be a finite number >= 0, got "
-                + e.getValue());
+                + "' the weight "
+                + e.getValue()
+                + "; a weight must be a finite number >= 0");
       }
     }
     if (eventColumn != null && valueColumn != null) {
-      throw new IllegalArgumentException(
-          "give either a value column ('"
+      throw new ParameterException(
+          "valueColumn",
+          "'"
               + valueColumn
-              + "') or an event column ('"
+              + "' and eventColumn '"
               + eventColumn
-              + "'), not both");
+              + "' are both set; give one of them (event weights become the values)");
     }
   }
 
@@ -268,14 +276,21 @@ public record DelimitedFormat(
     for (String part : spec.split(",")) {
       String[] kv = part.split("=", 2);
       if (kv.length != 2 || kv[0].isBlank()) {
-        throw new IllegalArgumentException(
-            "event weights must look like view=1,cart=3,purchase=5, got '" + spec + "'");
+        throw new ParameterException(
+            "eventWeights", "must look like view=1,cart=3,purchase=5, got '" + spec + "'");
       }
       try {
         m.put(kv[0].trim(), Float.parseFloat(kv[1].trim()));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "event weight '" + kv[1] + "' for '" + kv[0] + "' is not a number in '" + spec + "'");
+        throw new ParameterException(
+            "eventWeights",
+            "gives '"
+                + kv[0].trim()
+                + "' the weight '"
+                + kv[1]
+                + "', not a number, in '"
+                + spec
+                + "'");
       }
     }
     return m;

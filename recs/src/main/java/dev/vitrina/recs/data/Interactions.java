@@ -2,6 +2,7 @@ package dev.vitrina.recs.data;
 
 import dev.vitrina.core.artifact.Artifacts;
 import dev.vitrina.core.ids.IdIndex;
+import dev.vitrina.core.validate.ValidationReport;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
@@ -38,7 +39,7 @@ public final class Interactions {
   private final Feedback feedback;
   private final ItemAttributes itemAttributes;
   private final UserAttributes userAttributes;
-  private final ReadReport report;
+  private final ValidationReport report;
   private volatile String fingerprint; // computed once: the data is immutable
 
   private Interactions(
@@ -51,7 +52,7 @@ public final class Interactions {
       Feedback feedback,
       ItemAttributes itemAttributes,
       UserAttributes userAttributes,
-      ReadReport report) {
+      ValidationReport report) {
     this.users = users;
     this.items = items;
     this.user = user;
@@ -194,8 +195,13 @@ public final class Interactions {
     return userAttributes;
   }
 
-  /** The report of the reader that produced this data, when read from a file. */
-  public Optional<ReadReport> readReport() {
+  /**
+   * The report of the reader that produced this data, when read from a file: rows read, kept and
+   * rejected (by rule, with the first rows), and in {@link ValidationReport#duplicatesMerged()} the
+   * rows that repeat an earlier (user, item) pair (kept as rows; a {@link #toMatrix matrix} sums
+   * them).
+   */
+  public Optional<ValidationReport> readReport() {
     return Optional.ofNullable(report);
   }
 
@@ -422,7 +428,7 @@ public final class Interactions {
     private final Map<Integer, List<String>> genres = new HashMap<>();
     private final Map<Integer, String> titles = new HashMap<>();
     private final Map<String, Map<Integer, String>> userAttrs = new LinkedHashMap<>();
-    private ReadReport report;
+    private ValidationReport report;
 
     private Builder(Feedback feedback) {
       this.feedback = feedback;
@@ -512,8 +518,8 @@ public final class Interactions {
       return this;
     }
 
-    /** Attaches the reader's report. */
-    public Builder report(ReadReport r) {
+    /** Attaches the reader's report; its duplicate count is set by {@link #build()}. */
+    public Builder report(ValidationReport r) {
       this.report = r;
       return this;
     }
@@ -570,19 +576,19 @@ public final class Interactions {
       boolean hasTime = timed != null && timed;
       int[] us = Arrays.copyOf(user, n);
       int[] is = Arrays.copyOf(item, n);
-      ReadReport rep = report;
+      ValidationReport rep = report;
       if (rep != null) {
         long distinct =
             UserItemMatrix.fromCoordinates(u.size(), numItems, us, is, null, ValueTransform.BINARY)
                 .nnz();
         rep =
-            new ReadReport(
-                rep.source(),
+            new ValidationReport(
+                rep.file(),
                 rep.rowsRead(),
-                rep.rowsAccepted(),
-                rep.rowsRejected(),
+                rep.rowsKept(),
+                rep.rejectedByReason(),
                 n - distinct,
-                rep.problems());
+                rep.issues());
       }
       return new Interactions(
           u,

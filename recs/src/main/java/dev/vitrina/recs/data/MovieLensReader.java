@@ -2,6 +2,7 @@ package dev.vitrina.recs.data;
 
 import dev.vitrina.core.table.BadRowPolicy;
 import dev.vitrina.core.table.TimestampUnit;
+import dev.vitrina.core.validate.InvalidFileException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +36,15 @@ public final class MovieLensReader {
 
   /**
    * Reads MovieLens from a ratings file ({@code u.data}, {@code ratings.dat}) or a directory
-   * holding one.
+   * holding one. The ratings file is headerless delimited text read through core's table layer
+   * (columns 1-4: user, item, rating, time in seconds), so its bad rows are reported as any
+   * interactions file's are (see {@link InteractionsReader}).
    *
-   * @throws InteractionsFormatException naming the file and line of the first problems
+   * @throws java.nio.file.NoSuchFileException when the ratings file does not exist
+   * @throws InvalidFileException for a folder without a ratings file, or a side file line with too
+   *     few fields, naming the file and line
+   * @throws dev.vitrina.core.table.BadRowsException when a rating row is malformed, naming the
+   *     file, line, column and value of the first problems
    */
   public static Interactions read(Path path) throws IOException {
     return read(path, BadRowPolicy.FAIL);
@@ -52,15 +59,11 @@ public final class MovieLensReader {
       } else if (Files.exists(path.resolve("ratings.dat"))) {
         ratings = path.resolve("ratings.dat");
       } else {
-        throw new InteractionsFormatException(
-            path + " holds neither u.data (MovieLens 100K) nor ratings.dat (MovieLens 1M/10M)");
+        throw new InvalidFileException(
+            path
+                + " holds neither u.data (MovieLens 100K) nor ratings.dat (MovieLens 1M/10M);"
+                + " pass u.data, ratings.dat or their folder");
       }
-    }
-    if (!Files.isRegularFile(ratings)) {
-      throw new InteractionsFormatException(
-          "no such MovieLens ratings file: "
-              + ratings
-              + "; pass u.data, ratings.dat or their folder");
     }
     Path dir = ratings.toAbsolutePath().getParent();
     boolean dat = ratings.getFileName().toString().endsWith(".dat");
@@ -76,7 +79,7 @@ public final class MovieLensReader {
             .withFeedback(Feedback.EXPLICIT)
             .withBadRows(badRows)
             .withCharset(StandardCharsets.ISO_8859_1);
-    DelimitedReader.readInto(ratings, f, b);
+    InteractionsReader.readInto(InteractionsReader.source(ratings, "csv", f), f, b);
     if (dat) {
       readMoviesDat(dir.resolve("movies.dat"), b);
       readUsers(dir.resolve("users.dat"), "::", b);
@@ -115,7 +118,7 @@ public final class MovieLensReader {
         }
         String[] f = line.split("\\|", -1);
         if (f.length < 5 + genreNames.length) {
-          throw new InteractionsFormatException(
+          throw new InvalidFileException(
               file.getFileName()
                   + ":"
                   + lineNo
@@ -157,7 +160,7 @@ public final class MovieLensReader {
         }
         String[] f = line.split("::", -1);
         if (f.length < 3) {
-          throw new InteractionsFormatException(
+          throw new InvalidFileException(
               file.getFileName()
                   + ":"
                   + lineNo
@@ -194,7 +197,7 @@ public final class MovieLensReader {
         }
         String[] f = line.split(java.util.regex.Pattern.quote(sep), -1);
         if (f.length < cols.length + 1) {
-          throw new InteractionsFormatException(
+          throw new InvalidFileException(
               file.getFileName()
                   + ":"
                   + lineNo

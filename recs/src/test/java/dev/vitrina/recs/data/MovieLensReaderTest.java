@@ -3,10 +3,14 @@ package dev.vitrina.recs.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vitrina.core.table.BadRowPolicy;
+import dev.vitrina.core.table.BadRowsException;
+import dev.vitrina.core.validate.InvalidFileException;
 import dev.vitrina.recs.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +52,11 @@ class MovieLensReaderTest {
   @Test
   void missingFilesAreExplained(@TempDir Path tmp) {
     assertThatThrownBy(() -> MovieLensReader.read(tmp))
-        .isInstanceOf(InteractionsFormatException.class)
+        .isInstanceOf(InvalidFileException.class)
         .hasMessageContaining("neither u.data")
+        .hasMessageContaining("ratings.dat");
+    assertThatThrownBy(() -> MovieLensReader.read(tmp.resolve("ratings.dat")))
+        .isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining("ratings.dat");
   }
 
@@ -57,7 +64,13 @@ class MovieLensReaderTest {
   void badRatingRowsNameTheLine(@TempDir Path tmp) throws IOException {
     Files.writeString(tmp.resolve("u.data"), "1\t2\t5\t881250949\n1\t3\tfive\t881250949\n");
     assertThatThrownBy(() -> MovieLensReader.read(tmp.resolve("u.data")))
-        .hasMessageContaining("u.data:2: column 3 (value): 'five' is not a number");
+        .isInstanceOf(BadRowsException.class)
+        .hasMessageContaining("u.data: 1 of 2 rows are invalid")
+        .hasMessageContaining("line 2, column '3': value is not a number (value: 'five')");
+    Interactions skipped =
+        MovieLensReader.read(tmp.resolve("u.data"), BadRowPolicy.SKIP_AND_REPORT);
+    assertThat(skipped.size()).isEqualTo(1);
+    assertThat(skipped.readReport().orElseThrow().rowsRejected()).isEqualTo(1);
   }
 
   @Test
@@ -65,7 +78,7 @@ class MovieLensReaderTest {
     Files.writeString(tmp.resolve("u.data"), "1\t2\t5\t881250949\n");
     Files.writeString(tmp.resolve("u.user"), "1|24|M|technician|85711\n2|53|F\n");
     assertThatThrownBy(() -> MovieLensReader.read(tmp))
-        .isInstanceOf(InteractionsFormatException.class)
+        .isInstanceOf(InvalidFileException.class)
         .hasMessageContaining("u.user:2: has 3 fields, expected 5");
   }
 }
