@@ -61,6 +61,7 @@ public final class Table {
   private final Column[] values;
   private final boolean[] present;
   private final boolean[] rejected;
+  private boolean[] outOfScope;
   private final ValidationReport.Builder report;
 
   Table(
@@ -105,6 +106,23 @@ public final class Table {
   /** Whether row {@code i} broke a rule. */
   public boolean isRejected(int i) {
     return rejected[i];
+  }
+
+  /**
+   * Whether row {@code i} is in the {@link Tables.Scope} the table was read with (always true
+   * without one). A row outside it was not checked by the row rules, and the reader skips it.
+   */
+  public boolean inScope(int i) {
+    return outOfScope == null || !outOfScope[i];
+  }
+
+  /** Whether row {@code i} is in scope and was not rejected: a row the reader uses. */
+  public boolean isUsable(int i) {
+    return inScope(i) && !rejected[i];
+  }
+
+  void scope(boolean[] out) {
+    this.outOfScope = out;
   }
 
   /** Rows rejected so far. */
@@ -240,6 +258,11 @@ public final class Table {
     /** The fields asked for, in order. */
     public List<Field> fields() {
       return fields;
+    }
+
+    /** The file's column names as put so far. */
+    public List<String> columns() {
+      return columns;
     }
 
     /** The file's column names, for messages. */
