@@ -405,6 +405,9 @@ public final class ParquetTableFormat implements TableFormat {
             try {
               v[i] = Double.parseDouble(t.trim());
             } catch (NumberFormatException e) {
+              v[i] = Double.NaN;
+            }
+            if (Double.isNaN(v[i])) { // "NaN" written out is not a value, as in text
               bad = bad == null ? new String[n] : bad;
               bad[i] = t;
             }

@@ -125,25 +125,33 @@ class ParquetTableFormatTest {
   }
 
   @Test
-  void doublesFromFloatAndBooleanColumnsReadAsTheirTextWould() throws IOException {
+  void doublesFromFloatBooleanAndTextColumnsReadAsTheirCsvTextWould() throws IOException {
     Path f = dir.resolve("n.parquet");
     try (ParquetWriter w =
         ParquetWriter.open(
             f,
             List.of(
                 new ColumnSpec("f", ColumnType.FLOAT, false),
-                new ColumnSpec("b", ColumnType.BOOLEAN, true)),
+                new ColumnSpec("b", ColumnType.BOOLEAN, true),
+                new ColumnSpec("s", ColumnType.STRING, true)),
             Codec.UNCOMPRESSED,
             ParquetWriter.Options.defaults())) {
       w.writeRowGroup(
           FloatColumn.of(0.1f, 3f, -2.5f),
-          new BooleanColumn(new boolean[] {true, false, false}, 3, bits(2)));
+          new BooleanColumn(new boolean[] {true, false, false}, 3, bits(2)),
+          StringColumn.of("2.5", "NaN", ""));
     }
     Field fl = Field.required("fColumn", "f", "f", FieldKind.DOUBLE);
     Field b = Field.optional("bColumn", "b", "b", FieldKind.DOUBLE);
-    Table t = Tables.read(TableSource.of(f), List.of(fl, b));
+    Field s = Field.optional("sColumn", "s", "s", FieldKind.DOUBLE);
+    Table t = Tables.read(TableSource.of(f), List.of(fl, b, s));
     assertThat(t.doubles(fl).values()).containsExactly(0.1, 3, -2.5);
     assertThat(t.doubles(b).values()).containsExactly(1, 0, Double.NaN);
+    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "");
+    assertThat(r.rejectedByReason())
+        .as("NaN text is bad, as in CSV")
+        .containsOnlyKeys("non-numeric s");
+    assertThat(r.issues().get(0).value()).isEqualTo("NaN");
   }
 
   private static BitSet bits(int... set) {
