@@ -1,11 +1,11 @@
 package dev.vitrina.cli.recs;
 
 import dev.vitrina.core.table.BadRowPolicy;
+import dev.vitrina.core.table.TimestampUnit;
 import dev.vitrina.recs.data.DelimitedFormat;
 import dev.vitrina.recs.data.Feedback;
 import dev.vitrina.recs.data.Interactions;
 import dev.vitrina.recs.data.InteractionsReader;
-import dev.vitrina.core.table.TimestampUnit;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
