@@ -1,10 +1,10 @@
 package dev.vitrina.recs.data;
 
-import dev.vitrina.core.table.BadRowPolicy;
 import dev.vitrina.core.io.csv.CsvException;
 import dev.vitrina.core.io.csv.CsvOptions;
 import dev.vitrina.core.io.csv.CsvReader;
 import dev.vitrina.core.io.csv.CsvRow;
+import dev.vitrina.core.table.BadRowPolicy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.vitrina.recs.data;
 
-import dev.vitrina.core.table.BadRowPolicy;
-import dev.vitrina.core.table.TimestampUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vitrina.core.table.BadRowPolicy;
+import dev.vitrina.core.table.TimestampUnit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
