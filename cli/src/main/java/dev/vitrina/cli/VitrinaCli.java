@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.core.io.csv.CsvException;
 import dev.vitrina.core.json.Json;
+import dev.vitrina.core.table.BadRowsException;
 import dev.vitrina.core.validate.InvalidFileException;
 import dev.vitrina.core.validate.NoRowsException;
 import java.io.ByteArrayOutputStream;
@@ -168,7 +169,9 @@ public final class VitrinaCli implements Runnable {
     }
     if (t instanceof IllegalArgumentException) {
       err.println("error: " + withFlags(t.getMessage(), cmd.getCommandSpec()));
-      if (!(t instanceof CsvException || t instanceof NoRowsException)) {
+      if (!(t instanceof CsvException
+          || t instanceof NoRowsException
+          || t instanceof BadRowsException)) {
         err.println(hint);
       }
       return USAGE;

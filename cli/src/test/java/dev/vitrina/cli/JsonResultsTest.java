@@ -26,11 +26,11 @@ import dev.vitrina.experiments.plan.PlanSpec;
 import dev.vitrina.forecast.backtest.BacktestSpec;
 import dev.vitrina.forecast.backtest.BaselineModel;
 import dev.vitrina.forecast.backtest.MarketplaceBacktest;
-import dev.vitrina.forecast.backtest.MarketplaceForecaster;
-import dev.vitrina.forecast.backtest.MarketplaceSpec;
 import dev.vitrina.forecast.backtest.SeriesBacktest;
 import dev.vitrina.forecast.backtest.WideCsv;
 import dev.vitrina.forecast.baseline.SeriesForecaster;
+import dev.vitrina.forecast.marketplace.MarketplaceHistory;
+import dev.vitrina.forecast.marketplace.MarketplaceSpec;
 import dev.vitrina.parquet.Codec;
 import dev.vitrina.recs.RecsModels;
 import dev.vitrina.recs.data.DelimitedFormat;
@@ -305,7 +305,7 @@ class JsonResultsTest {
     MarketplaceBacktest.Summary lib =
         MarketplaceBacktest.summary(
             MarketplaceBacktest.run(
-                MarketplaceForecaster.load(data), spec, 1, 7, 0, Progress.silent()));
+                MarketplaceHistory.load(data), spec, 1, 7, 0, Progress.silent()));
     JsonNode own = without(out, "data", "folds", "step_days", "load_seconds", "seconds");
     assertThat(own.get("runs")).hasSize(1);
     assertThat(masked(own.get("runs").get(0))).isEqualTo(masked(Json.toTree(lib)));

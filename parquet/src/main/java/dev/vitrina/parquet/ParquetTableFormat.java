@@ -32,6 +32,14 @@ public final class ParquetTableFormat implements TableFormat {
     return "parquet";
   }
 
+  /** The readable columns of the schema, from the footer. */
+  @Override
+  public List<String> columns(TableSource source) throws IOException {
+    try (ParquetReader r = ParquetReader.open(source.path())) {
+      return r.schema().stream().map(ColumnSpec::name).toList();
+    }
+  }
+
   @Override
   public void decode(TableSource source, List<Field> fields, Table.Builder out) throws IOException {
     try (ParquetReader r = ParquetReader.open(source.path())) {
@@ -97,12 +105,18 @@ public final class ParquetTableFormat implements TableFormat {
     return c;
   }
 
-  private static ColumnType typeOf(ParquetReader r, String column) {
-    return r.schema().stream()
-        .filter(s -> s.name().equals(column))
-        .map(ColumnSpec::type)
-        .findFirst()
-        .orElse(null); // a column of a type the reader cannot read: readColumn names it
+  /**
+   * The column's type; for a column the reader cannot read (nested, UUID, ...) the reader's error,
+   * naming the column and its Parquet type.
+   */
+  private static ColumnType typeOf(ParquetReader r, String column) throws IOException {
+    for (ColumnSpec s : r.schema()) {
+      if (s.name().equals(column)) {
+        return s.type();
+      }
+    }
+    r.readColumn(column); // throws InvalidFileException saying why the column cannot be read
+    throw new IllegalStateException("column '" + column + "' is readable but not in the schema");
   }
 
   /** Ids: strings trimmed (empty is missing) with the dictionary merged after trimming. */
@@ -364,10 +378,15 @@ public final class ParquetTableFormat implements TableFormat {
     switch (d) {
       case FloatColumn c -> {
         for (int i = 0; i < n; i++) {
-          v[i] = c.values()[i];
+          v[i] = widen(c.values()[i]);
         }
       }
       case DoubleColumn c -> System.arraycopy(c.values(), 0, v, 0, n);
+      case BooleanColumn c -> {
+        for (int i = 0; i < n; i++) {
+          v[i] = c.isNull(i) ? Double.NaN : (c.values()[i] ? 1 : 0);
+        }
+      }
       case IntColumn c -> {
         for (int i = 0; i < n; i++) {
           v[i] = c.isNull(i) ? Double.NaN : c.values()[i];
@@ -386,6 +405,9 @@ public final class ParquetTableFormat implements TableFormat {
             try {
               v[i] = Double.parseDouble(t.trim());
             } catch (NumberFormatException e) {
+              v[i] = Double.NaN;
+            }
+            if (Double.isNaN(v[i])) { // "NaN" written out is not a value, as in text
               bad = bad == null ? new String[n] : bad;
               bad[i] = t;
             }
@@ -397,6 +419,16 @@ public final class ParquetTableFormat implements TableFormat {
       }
     }
     return new Table.Doubles(v, bad);
+  }
+
+  /**
+   * A float as the double its shortest decimal names ({@code 0.1f} is 0.1, not
+   * 0.10000000149011612), so a FLOAT column reads as the same numbers as the text a writer would
+   * export from it.
+   */
+  private static double widen(float f) {
+    double d = f;
+    return d == Math.rint(d) || !Float.isFinite(f) ? d : Double.parseDouble(Float.toString(f));
   }
 
   private static Table.Timestamps timestamps(ColumnData d, ColumnType type, int n, Field f) {

@@ -126,4 +126,58 @@ class ParquetTableFormatTest {
         .isInstanceOf(InvalidFileException.class)
         .hasMessageContaining("not a Parquet file");
   }
+
+  @Test
+  void anUnreadableColumnFailsByNameOnlyWhenAskedFor() throws IOException {
+    TableSource nested = TableSource.of(ParquetFixturesTest.fixture("pyarrow_nested.parquet"));
+    Field id = Field.required("idColumn", "id", "id", FieldKind.ID);
+    Field after = Field.required("afterColumn", "after", "after", FieldKind.TEXT);
+    Table t = Tables.read(nested, List.of(id, after));
+    assertThat(t.rows()).as("nested columns not asked for are not read").isEqualTo(10);
+    assertThat(t.texts(after).values()[9]).isEqualTo("a9");
+    assertThat(Tables.columns(nested)).containsExactly("id", "after");
+    Field point = Field.optional("pointColumn", "point", "point", FieldKind.DOUBLE);
+    assertThatThrownBy(() -> Tables.read(nested, List.of(id, point)))
+        .isInstanceOf(InvalidFileException.class)
+        .hasMessageContaining("cannot read column 'point'")
+        .hasMessageContaining("nested group");
+  }
+
+  @Test
+  void doublesFromFloatBooleanAndTextColumnsReadAsTheirCsvTextWould() throws IOException {
+    Path f = dir.resolve("n.parquet");
+    try (ParquetWriter w =
+        ParquetWriter.open(
+            f,
+            List.of(
+                new ColumnSpec("f", ColumnType.FLOAT, false),
+                new ColumnSpec("b", ColumnType.BOOLEAN, true),
+                new ColumnSpec("s", ColumnType.STRING, true)),
+            Codec.UNCOMPRESSED,
+            ParquetWriter.Options.defaults())) {
+      w.writeRowGroup(
+          FloatColumn.of(0.1f, 3f, -2.5f),
+          new BooleanColumn(new boolean[] {true, false, false}, 3, bits(2)),
+          StringColumn.of("2.5", "NaN", ""));
+    }
+    Field fl = Field.required("fColumn", "f", "f", FieldKind.DOUBLE);
+    Field b = Field.optional("bColumn", "b", "b", FieldKind.DOUBLE);
+    Field s = Field.optional("sColumn", "s", "s", FieldKind.DOUBLE);
+    Table t = Tables.read(TableSource.of(f), List.of(fl, b, s));
+    assertThat(t.doubles(fl).values()).containsExactly(0.1, 3, -2.5);
+    assertThat(t.doubles(b).values()).containsExactly(1, 0, Double.NaN);
+    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "");
+    assertThat(r.rejectedByReason())
+        .as("NaN text is bad, as in CSV")
+        .containsOnlyKeys("non-numeric s");
+    assertThat(r.issues().get(0).value()).isEqualTo("NaN");
+  }
+
+  private static BitSet bits(int... set) {
+    BitSet b = new BitSet();
+    for (int i : set) {
+      b.set(i);
+    }
+    return b;
+  }
 }

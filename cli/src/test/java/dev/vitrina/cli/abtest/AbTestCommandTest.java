@@ -215,7 +215,12 @@ class AbTestCommandTest {
     Captured r = run("abtest", "analyze", "--events", ev.toString());
     // bad data is bad input, like a bad option (2); a failure while running is 1
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("line 2").contains("column 'value'").contains("'x1'");
+    assertThat(r.err())
+        .contains("line 2")
+        .contains("column 'value'")
+        .contains("'x1'")
+        .as("a data problem, not a usage one")
+        .doesNotContain("--help");
     Path good = tmp.resolve("good.csv");
     Files.writeString(good, "unit,variant,event,value\nu1,control,purchase,1\nu2,t,click,\n");
     Captured m = run("abtest", "analyze", "--events", good.toString(), "--metrics", "nope");

@@ -226,21 +226,21 @@ class AbTestInputTest {
             "analyze",
             "--events",
             file("v.csv", "unit,variant,event,value\nu1,control,purchase,x1\n").toString()),
-        "line 2, column 'value': 'x1'");
+        "line 2, column 'value': value is not a number (value: 'x1')");
     assertUsage(
         run(
             "abtest",
             "analyze",
             "--events",
             file("d.csv", "unit,variant,event,day\nu1,control,click,x\n").toString()),
-        "column 'day': 'x' is not an integer day");
+        "column 'day': day is not an integer (value: 'x')");
     assertUsage(
         run(
             "abtest",
             "analyze",
             "--events",
             file("s.csv", "unit,variant,event\nu1,control\n").toString()),
-        "expected 3 fields");
+        "has 2 fields, the header has 3 (too few)");
     assertUsage(
         run(
             "abtest",
@@ -249,13 +249,33 @@ class AbTestInputTest {
             file("u.csv", "unit,variant,revenue\nu1,control,x1\nu2,treatment,1\n").toString(),
             "--metrics",
             "revenue_per_user"),
-        "column 'revenue': 'x1'");
+        "column 'revenue': revenue is not a number (value: 'x1')");
     assertUsage(
         run("abtest", "analyze", "--events", file("e.parquet", "not parquet").toString()),
         "not a Parquet file");
     assertUsage(
         run("abtest", "analyze", "--events", file("c.csv", "unit,event\nu1,click\n").toString()),
-        "no variant column 'variant'");
+        "--variant-column names column 'variant' for the variant");
+    assertUsage(
+        run(
+            "abtest",
+            "analyze",
+            "--events",
+            file("w.csv", "user,variant,event\nu1,a,click\n").toString(),
+            "--format",
+            "events"),
+        "--unit-column names column 'unit' for the unit id");
+    assertUsage(
+        run(
+            "abtest",
+            "analyze",
+            "--events",
+            file("x.csv", "unit,variant\nu1,a\n").toString(),
+            "--format",
+            "events",
+            "--event-column",
+            "kind"),
+        "--event-column names column 'kind' for the event type");
     // a bad config file
     assertUsage(
         run("abtest", "assign", "--experiment-config", badJson.toString(), "--unit", "u1"),

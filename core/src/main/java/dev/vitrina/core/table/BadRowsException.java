@@ -24,7 +24,16 @@ public final class BadRowsException extends IllegalArgumentException {
     this.value = value;
   }
 
-  /** The library parameter that lets bad rows through (e.g. {@code badRows}). */
+  /** An exception whose fix is free text (no single parameter lets the rows through). */
+  BadRowsException(ValidationReport report, String rowWord, String fix) {
+    super(message(report, rowWord, fix));
+    this.report = report;
+    this.rowWord = rowWord;
+    this.parameter = null;
+    this.value = null;
+  }
+
+  /** The library parameter that lets bad rows through (e.g. {@code badRows}), or null. */
   public String parameter() {
     return parameter;
   }

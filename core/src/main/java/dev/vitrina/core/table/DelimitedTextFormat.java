@@ -84,6 +84,39 @@ public final class DelimitedTextFormat implements TableFormat {
     sink.finish(source, out);
   }
 
+  /** The header's names; without a header, the positions of the first row's fields. */
+  @Override
+  public List<String> columns(TableSource source) throws IOException {
+    return source.header() ? headerOf(source) : TableFormat.super.columns(source);
+  }
+
+  private static List<String> headerOf(TableSource source) throws IOException {
+    List<String> names;
+    if (source.delimiter().length() == 1) {
+      CsvOptions options =
+          new CsvOptions(source.delimiter().charAt(0), '"', true, null, source.charset());
+      try (CsvReader in = CsvReader.open(source.path(), options)) {
+        names = trimmed(in.header());
+      } catch (CsvException e) {
+        throw new InvalidFileException(e.getMessage(), e);
+      }
+    } else {
+      try (BufferedReader in =
+          Files.newBufferedReader(InputFiles.requireFile(source.path(), "CSV"), source.charset())) {
+        String line = in.readLine();
+        names =
+            line == null || line.isBlank()
+                ? List.of()
+                : trimmed(split(stripBom(line), source.delimiter()));
+      }
+    }
+    if (names.isEmpty()) {
+      throw new InvalidFileException(
+          source.path() + " is empty; expected a header line naming the columns");
+    }
+    return names;
+  }
+
   private static List<String> trimmed(List<String> names) {
     List<String> out = new ArrayList<>(names.size());
     for (String s : names) {
@@ -232,7 +265,7 @@ public final class DelimitedTextFormat implements TableFormat {
     void finish(TableSource source, Table.Builder out) throws IOException {
       if (position == null) { // no data rows: still check the columns exist
         if (source.header()) {
-          resolve(source, columns(source), 0);
+          resolve(source, headerOf(source), 0);
         } else {
           position = new int[0];
           columns = List.of();
@@ -250,20 +283,6 @@ public final class DelimitedTextFormat implements TableFormat {
         if (acc[k] != null) {
           out.put(k, acc[k].column(n));
         }
-      }
-    }
-
-    private static List<String> columns(TableSource source) throws IOException {
-      if (source.delimiter().length() == 1) {
-        CsvOptions options =
-            new CsvOptions(source.delimiter().charAt(0), '"', true, null, source.charset());
-        try (CsvReader in = CsvReader.open(source.path(), options)) {
-          return trimmed(in.header());
-        }
-      }
-      try (BufferedReader in = Files.newBufferedReader(source.path(), source.charset())) {
-        String line = in.readLine();
-        return line == null ? List.of() : trimmed(split(stripBom(line), source.delimiter()));
       }
     }
   }

@@ -61,6 +61,7 @@ public final class Table {
   private final Column[] values;
   private final boolean[] present;
   private final boolean[] rejected;
+  private boolean[] outOfScope;
   private final ValidationReport.Builder report;
 
   Table(
@@ -105,6 +106,23 @@ public final class Table {
   /** Whether row {@code i} broke a rule. */
   public boolean isRejected(int i) {
     return rejected[i];
+  }
+
+  /**
+   * Whether row {@code i} is in the {@link Tables.Scope} the table was read with (always true
+   * without one). A row outside it was not checked by the row rules, and the reader skips it.
+   */
+  public boolean inScope(int i) {
+    return outOfScope == null || !outOfScope[i];
+  }
+
+  /** Whether row {@code i} is in scope and was not rejected: a row the reader uses. */
+  public boolean isUsable(int i) {
+    return inScope(i) && !rejected[i];
+  }
+
+  void scope(boolean[] out) {
+    this.outOfScope = out;
   }
 
   /** Rows rejected so far. */
@@ -202,6 +220,18 @@ public final class Table {
     return r;
   }
 
+  /**
+   * As {@link #finish(BadRowPolicy, String, String)}, with the fix as free text appended to the
+   * error (for readers where no single parameter lets bad rows through).
+   */
+  public ValidationReport finish(BadRowPolicy policy, String fix) {
+    ValidationReport r = report.build();
+    if (policy == BadRowPolicy.FAIL && r.rowsRejected() > 0) {
+      throw new BadRowsException(r, source.rowWord(), fix);
+    }
+    return r;
+  }
+
   private Column column(Field field, FieldKind kind) {
     int k = index(field);
     if (fields.get(k).kind() != kind) {
@@ -242,6 +272,11 @@ public final class Table {
     /** The fields asked for, in order. */
     public List<Field> fields() {
       return fields;
+    }
+
+    /** The file's column names as put so far. */
+    public List<String> columns() {
+      return columns;
     }
 
     /** The file's column names, for messages. */

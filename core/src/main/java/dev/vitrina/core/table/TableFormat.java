@@ -25,4 +25,14 @@ public interface TableFormat {
    *     column has a type the field cannot be read from
    */
   void decode(TableSource source, List<Field> fields, Table.Builder out) throws IOException;
+
+  /**
+   * The column names of {@code source}, as {@link Table#columns()} would list them. The default
+   * decodes no field; a format overrides it to read only the header or footer.
+   */
+  default List<String> columns(TableSource source) throws IOException {
+    Table.Builder b = new Table.Builder(source, List.of());
+    decode(source, List.of(), b);
+    return b.columns();
+  }
 }

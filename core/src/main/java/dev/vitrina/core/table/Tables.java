@@ -24,10 +24,25 @@ import java.util.TreeMap;
  * </ol>
  *
  * The reader then adds its own rules with {@link Table#reject} and ends with {@link Table#finish}.
+ * A reader that uses only some rows (those of one experiment in a shared log) reads with a {@link
+ * Scope}: rows outside it are neither checked nor rejected, so a problem there does not stop the
+ * read. A malformed row is rejected whatever the scope, since its values cannot be trusted to
+ * decide it.
  */
 public final class Tables {
 
   private Tables() {}
+
+  /**
+   * Which rows a reader uses, decided on the decoded values before the row rules (e.g. the rows
+   * whose experiment column names the analyzed experiment). The rows outside it still count as read
+   * in the report.
+   */
+  @FunctionalInterface
+  public interface Scope {
+    /** Whether row {@code i} of {@code table} is used. */
+    boolean includes(Table table, int i);
+  }
 
   /**
    * Reads {@code fields} of {@code source}.
@@ -37,6 +52,14 @@ public final class Tables {
    * @throws dev.vitrina.core.validate.InvalidFileException when the file cannot be decoded
    */
   public static Table read(TableSource source, List<Field> fields) throws IOException {
+    return read(source, fields, null);
+  }
+
+  /**
+   * Reads {@code fields} of {@code source}, checking only the rows in {@code scope} (all rows when
+   * null); see {@link #read(TableSource, List)}.
+   */
+  public static Table read(TableSource source, List<Field> fields, Scope scope) throws IOException {
     List<Field> fs = List.copyOf(fields);
     Set<Field> seen = new HashSet<>();
     for (Field f : fs) {
@@ -47,8 +70,27 @@ public final class Tables {
     Table.Builder b = new Table.Builder(source, fs);
     format(source.resolvedFormat()).decode(source, fs, b);
     Table t = b.build();
+    if (scope != null) {
+      boolean[] out = new boolean[t.rows()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = !t.isRejected(i) && !scope.includes(t, i);
+      }
+      t.scope(out);
+    }
     applyFieldRules(t, fs);
     return t;
+  }
+
+  /**
+   * The column names of {@code source} in file order (positions {@code "1"}, ... without a header),
+   * read from the header or the Parquet footer without reading the rows, so a reader can choose its
+   * fields by the columns a file has.
+   *
+   * @throws java.nio.file.NoSuchFileException when the file does not exist
+   * @throws dev.vitrina.core.validate.InvalidFileException when the file is not of its format
+   */
+  public static List<String> columns(TableSource source) throws IOException {
+    return format(source.resolvedFormat()).columns(source);
   }
 
   /** The registered formats by name. */
@@ -105,7 +147,7 @@ public final class Tables {
     }
     int n = t.rows();
     for (int i = 0; i < n; i++) {
-      if (t.isRejected(i)) {
+      if (!t.isUsable(i)) {
         continue;
       }
       for (Rule r : rules) {

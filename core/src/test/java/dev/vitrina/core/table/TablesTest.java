@@ -186,4 +186,43 @@ class TablesTest {
     assertThatThrownBy(() -> Tables.read(TableSource.of(dir.resolve("nope.csv")), List.of(STORE)))
         .isInstanceOf(java.nio.file.NoSuchFileException.class);
   }
+
+  @Test
+  void aScopeLeavesRowsOutsideItUncheckedButMalformedRowsAreStillRejected() throws IOException {
+    Path f =
+        write(
+            "e.csv",
+            "store,date,qty\n"
+                + "s1,2024-01-02,1\n" // in scope, ok
+                + "s2,2024-01-02,x\n" // out of scope: not checked
+                + "s1,2024-01-02,y\n" // in scope, bad
+                + "s2,2024-01-02\n"); // malformed: rejected whatever the scope
+    Table t =
+        Tables.read(
+            TableSource.of(f), List.of(STORE, DAY, QTY), (tb, i) -> "s1".equals(tb.id(STORE, i)));
+    assertThat(t.inScope(0)).isTrue();
+    assertThat(t.inScope(1)).isFalse();
+    assertThat(t.isUsable(1)).isFalse();
+    assertThat(t.isUsable(2)).isFalse();
+    ValidationReport r = t.finish(BadRowPolicy.SKIP_AND_REPORT, "");
+    assertThat(r.rowsRead()).isEqualTo(4);
+    assertThat(r.rejectedByReason())
+        .containsOnly(
+            java.util.Map.entry("non-numeric quantity", 1L),
+            java.util.Map.entry("malformed row", 1L));
+    assertThat(r.issues()).extracting(ValidationReport.Issue::row).containsExactly(5L, 4L);
+  }
+
+  @Test
+  void columnsComeFromTheHeaderWithoutReadingRows() throws IOException {
+    Path f = write("c.csv", " unit ,variant,\"x,y\"\nu1,a\n");
+    assertThat(Tables.columns(TableSource.of(f))).containsExactly("unit", "variant", "x,y");
+    Path dat = write("c.dat", "u::a::1\n");
+    assertThat(Tables.columns(TableSource.of(dat).withDelimiter("::").withHeader(false)))
+        .containsExactly("1", "2", "3");
+    Path empty = write("empty.csv", "");
+    assertThatThrownBy(() -> Tables.columns(TableSource.of(empty)))
+        .isInstanceOf(dev.vitrina.core.validate.InvalidFileException.class)
+        .hasMessageContaining("is empty");
+  }
 }

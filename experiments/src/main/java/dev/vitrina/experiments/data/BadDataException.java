@@ -1,10 +1,12 @@
 package dev.vitrina.experiments.data;
 
 /**
- * Malformed input data: a row that cannot be parsed, a unit in two variants, a duplicate row in a
- * per-unit table, a file that is not the table it claims to be. The message names the file, the
- * line or row, the column and the value. Bad data is bad user input, like a bad option: it is an
- * {@link IllegalArgumentException}, which the command line maps to exit code 2 (a failure while
+ * Invalid experiment data beyond single rows: a unit in two variants, a file that is not valid CSV
+ * or Parquet, a column that cannot be read. The message names the file and, where known, the line
+ * or row, column and value. Rows that break a rule (an empty unit, a value that is not a number, a
+ * duplicate unit in a per-unit table) are collected over the whole file and reported together as a
+ * {@link dev.vitrina.core.table.BadRowsException}. Both are bad user input, like a bad option:
+ * {@link IllegalArgumentException}s, which the command line maps to exit code 2 (a failure while
  * running, such as an I/O error, gives 1).
  */
 public final class BadDataException extends IllegalArgumentException {

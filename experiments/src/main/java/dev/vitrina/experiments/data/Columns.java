@@ -1,9 +1,14 @@
 package dev.vitrina.experiments.data;
 
 import dev.vitrina.core.check.Checks;
+import dev.vitrina.core.table.Field;
+import dev.vitrina.core.table.FieldKind;
 
 /**
  * Column names of the input table. Defaults: {@code experiment, unit, variant, event, value, day}.
+ * Each name is a library parameter ({@code unitColumn}, {@code variantColumn}, {@code
+ * experimentColumn}, {@code eventColumn}, {@code valueColumn}, {@code dayColumn}): a required
+ * column the file lacks is a {@link dev.vitrina.core.check.ParameterException} naming it.
  *
  * @param experiment experiment name column (optional in the file: without it every row belongs to
  *     the analyzed experiment)
@@ -56,5 +61,40 @@ public record Columns(
   /** With another day column name. */
   public Columns withDay(String name) {
     return new Columns(experiment, unit, variant, event, value, name);
+  }
+
+  /** The unit id: required. */
+  Field unitField() {
+    return Field.required("unitColumn", "unit id", unit, FieldKind.ID);
+  }
+
+  /** The variant: required. */
+  Field variantField() {
+    return Field.required("variantColumn", "variant", variant, FieldKind.ID);
+  }
+
+  /** The experiment name: optional column, empty values allowed. */
+  Field experimentField() {
+    return Field.optional("experimentColumn", "experiment", experiment, FieldKind.TEXT);
+  }
+
+  /** The event type of a per-event table: required. */
+  Field eventField() {
+    return Field.required("eventColumn", "event type", event, FieldKind.TEXT);
+  }
+
+  /** The value of an event: optional, empty means 0. */
+  Field valueField() {
+    return Field.optional("valueColumn", "value", value, FieldKind.DOUBLE);
+  }
+
+  /** The day of an event: optional column, but every row needs one when the column is there. */
+  Field dayField(boolean present) {
+    return new Field("dayColumn", "day", day, FieldKind.INT, present, null);
+  }
+
+  /** A numeric column of a per-unit table that a metric reads: empty means 0. */
+  static Field metricField(String column) {
+    return Field.optional("metrics", column, column, FieldKind.DOUBLE);
   }
 }

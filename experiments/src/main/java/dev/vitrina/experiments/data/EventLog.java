@@ -1,6 +1,5 @@
 package dev.vitrina.experiments.data;
 
-import dev.vitrina.core.ids.IdIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,9 +16,8 @@ final class EventLog {
   static final Pattern AGG = Pattern.compile("(pre_)?(count|sum)\\((.+)\\)");
 
   final String source;
-  final IdIndex.Builder units = new IdIndex.Builder();
+  final List<String> unitNames = new ArrayList<>();
   final List<String> variants = new ArrayList<>();
-  final Map<String, Integer> variantIndex = new HashMap<>();
   final List<String> types = new ArrayList<>();
   final Map<String, Integer> typeIndex = new HashMap<>();
   int[] unitVariant = new int[1024];
@@ -33,26 +31,70 @@ final class EventLog {
   int[] evDay = new int[4096];
   double[] evValue = new double[4096];
   int size;
+  private int unitCount;
   boolean hasDays;
   int maxDay = Integer.MIN_VALUE;
 
   final String positionWord;
+  private int[] unitOfCode = new int[0];
+  private int[] variantOfCode = new int[0];
 
   EventLog(String source, String positionWord) {
     this.source = source;
     this.positionWord = positionWord;
   }
 
-  void add(String unit, String variant, String type, double value, int day, long position) {
-    int before = units.size();
-    int u = units.add(unit);
-    boolean isNew = u == before;
-    Integer v = variantIndex.get(variant);
-    if (v == null) {
-      v = variants.size();
-      variants.add(variant);
-      variantIndex.put(variant, v);
+  /**
+   * The unit index of id code {@code code} of a dictionary, numbering units in the order they are
+   * first added (not the dictionary's order, which counts rows of other experiments too).
+   */
+  int unit(int code, String[] dictionary) {
+    unitOfCode = index(unitOfCode, dictionary.length);
+    int u = unitOfCode[code];
+    if (u < 0) {
+      u = unitNames.size();
+      unitOfCode[code] = u;
+      unitNames.add(dictionary[code]);
     }
+    return u;
+  }
+
+  /** The variant index of id code {@code code}, in first-added order. */
+  int variant(int code, String[] dictionary) {
+    variantOfCode = index(variantOfCode, dictionary.length);
+    int v = variantOfCode[code];
+    if (v < 0) {
+      v = variants.size();
+      variantOfCode[code] = v;
+      variants.add(dictionary[code]);
+    }
+    return v;
+  }
+
+  /** The index of an event type, in first-added order. */
+  int type(String type) {
+    Integer t = typeIndex.get(type);
+    if (t == null) {
+      t = types.size();
+      types.add(type);
+      typeIndex.put(type, t);
+    }
+    return t;
+  }
+
+  private static int[] index(int[] map, int n) {
+    if (map.length >= n) {
+      return map;
+    }
+    int old = map.length;
+    int[] out = Arrays.copyOf(map, n);
+    Arrays.fill(out, old, n, -1);
+    return out;
+  }
+
+  /** Adds an event of unit {@code u} in variant {@code v} (indexes from the methods above). */
+  void add(int u, int v, int t, double value, int day, long position) {
+    boolean isNew = u >= unitCount;
     if (u >= unitVariant.length) {
       int n = Math.max(u + 1, unitVariant.length * 2);
       unitVariant = Arrays.copyOf(unitVariant, n);
@@ -61,6 +103,7 @@ final class EventLog {
       mixed = Arrays.copyOf(mixed, n);
     }
     if (isNew) {
+      unitCount = u + 1;
       unitVariant[u] = v;
       unitFirstPosition[u] = position;
       unitFirstDay[u] = Integer.MAX_VALUE;
@@ -70,7 +113,7 @@ final class EventLog {
       if (mixedExamples.size() < 5) {
         mixedExamples.add(
             "unit '"
-                + unit
+                + unitNames.get(u)
                 + "' is in '"
                 + variants.get(unitVariant[u])
                 + "' at "
@@ -78,7 +121,7 @@ final class EventLog {
                 + " "
                 + unitFirstPosition[u]
                 + " and in '"
-                + variant
+                + variants.get(v)
                 + "' at "
                 + positionWord
                 + " "
@@ -87,12 +130,6 @@ final class EventLog {
     }
     if (day >= 0 && day < unitFirstDay[u]) {
       unitFirstDay[u] = day;
-    }
-    Integer t = typeIndex.get(type);
-    if (t == null) {
-      t = types.size();
-      types.add(type);
-      typeIndex.put(type, t);
     }
     if (size == evUnit.length) {
       int n = size * 2;
@@ -113,7 +150,7 @@ final class EventLog {
 
   /** Units exposed (an event with day >= 0) by {@code maxDay}, excluding mixed units. */
   UnitTable aggregate(Set<String> columns, int lastDay) {
-    int nUnits = units.size();
+    int nUnits = unitCount;
     int[] row = new int[nUnits];
     int kept = 0;
     for (int u = 0; u < nUnits; u++) {
@@ -193,7 +230,7 @@ final class EventLog {
   /** Units that have events only in the pre-period (never exposed). */
   int preOnlyUnits() {
     int c = 0;
-    for (int u = 0; u < units.size(); u++) {
+    for (int u = 0; u < unitCount; u++) {
       if (!mixed[u] && unitFirstDay[u] == Integer.MAX_VALUE) {
         c++;
       }

@@ -1,18 +1,26 @@
 package dev.vitrina.experiments.data;
 
 import dev.vitrina.core.check.Checks;
-import dev.vitrina.core.ids.IdIndex;
+import dev.vitrina.core.table.BadRowPolicy;
+import dev.vitrina.core.table.BadRowsException;
+import dev.vitrina.core.table.Field;
+import dev.vitrina.core.table.Table;
+import dev.vitrina.core.table.TableSource;
+import dev.vitrina.core.table.Tables;
+import dev.vitrina.core.validate.InvalidFileException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The data of one experiment, read from a per-event or a per-unit table.
@@ -38,10 +46,18 @@ import java.util.Set;
  * variant}, optional {@code experiment}, and numeric columns used by metric definitions (e.g.
  * {@code impressions, clicks, purchases, revenue}, and {@code pre_revenue} for CUPED).
  *
- * <p>Every row must be well formed: a {@link BadDataException} names the file, the line (CSV) or
- * row (Parquet), the column and the value; option-like mistakes (a missing column, an unknown
- * experiment) are {@link IllegalArgumentException}s. A unit seen in two variants is an error unless
- * {@link MixedUnits#EXCLUDE} is chosen; then it is excluded and counted in {@link #notes()}.
+ * <p>The file is read through the core table layer ({@link Tables}, CSV or Parquet), asking only
+ * for the columns the layout needs: other columns, readable or not, are not read. A per-unit
+ * table's metric columns are read when {@link #units} asks for them. Every row used must be well
+ * formed; the whole file is scanned and a {@link BadRowsException} then names the file, how many
+ * rows broke which rule, and the first of them with their line (CSV) or row (Parquet), column and
+ * value. Rows of other experiments (with {@link ReadOptions#experiment()}) are skipped unchecked,
+ * except rows with the wrong number of fields. A required column the file lacks is a {@link
+ * dev.vitrina.core.check.ParameterException} naming its parameter ({@code unitColumn}, ...); other
+ * option-like mistakes (an unknown experiment) are {@link IllegalArgumentException}s; a file that
+ * is not valid CSV or Parquet is a {@link BadDataException}. A unit seen in two variants is an
+ * error unless {@link MixedUnits#EXCLUDE} is chosen; then it is excluded and counted in {@link
+ * #notes()}.
  */
 public final class ExperimentData {
 
@@ -110,7 +126,7 @@ public final class ExperimentData {
   private final Format format;
   private final EventLog events;
   private final UnitTable unitTable;
-  private final Map<String, String> badColumns;
+  private final UnitRows unitRows;
   private final long rowsRead;
   private final long rowsUsed;
   private final List<String> notes;
@@ -121,7 +137,7 @@ public final class ExperimentData {
       Format format,
       EventLog events,
       UnitTable unitTable,
-      Map<String, String> badColumns,
+      UnitRows unitRows,
       long rowsRead,
       long rowsUsed,
       List<String> notes) {
@@ -130,7 +146,7 @@ public final class ExperimentData {
     this.format = format;
     this.events = events;
     this.unitTable = unitTable;
-    this.badColumns = badColumns;
+    this.unitRows = unitRows;
     this.rowsRead = rowsRead;
     this.rowsUsed = rowsUsed;
     this.notes = List.copyOf(notes);
@@ -144,7 +160,7 @@ public final class ExperimentData {
         Format.UNITS,
         null,
         table,
-        Map.of(),
+        null,
         table.size(),
         table.size(),
         List.of());
@@ -160,11 +176,23 @@ public final class ExperimentData {
               + file
               + "'");
     }
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    RowSource src = name.endsWith(".parquet") ? ParquetRows.open(file) : RowSource.csv(file);
-    Reader r = new Reader(file.toString(), src.positionWord(), opts);
-    src.read(r);
-    return r.finish();
+    TableSource src = TableSource.of(file);
+    try {
+      return new Reader(src, opts).read();
+    } catch (InvalidFileException e) {
+      throw invalid(src, e);
+    }
+  }
+
+  /** A file that is not valid CSV or Parquet is bad input, like a bad row. */
+  private static BadDataException invalid(TableSource src, InvalidFileException e) {
+    String m = e.getMessage();
+    boolean parquet = src.resolvedFormat().equals("parquet");
+    return new BadDataException(
+        parquet && !m.contains("cannot be read as")
+            ? m + "; write the table again as a flat, unencrypted Parquet file, or as CSV"
+            : m,
+        e);
   }
 
   /** Where the data came from. */
@@ -225,12 +253,11 @@ public final class ExperimentData {
     if (events != null) {
       return events.aggregate(columns, lastDay);
     }
+    if (unitRows != null) {
+      return unitRows.table(columns);
+    }
     Map<String, double[]> cols = new LinkedHashMap<>();
     for (String c : columns) {
-      String bad = badColumns.get(c);
-      if (bad != null) {
-        throw new IllegalArgumentException(bad);
-      }
       cols.put(c, unitTable.column(c));
     }
     int[] variantOf = new int[unitTable.size()];
@@ -240,276 +267,249 @@ public final class ExperimentData {
     return new UnitTable(source, unitTable.variants(), variantOf, cols);
   }
 
-  /** Streams rows into an event log or a unit table. */
-  private static final class Reader implements RowSource.Visitor {
+  private static final String EVENTS_FIX =
+      "every row needs a unit, a variant and an event; value is a finite number such as 12.5"
+          + " (empty means 0) and day an integer day since the experiment start (negative for the"
+          + " pre-period); fix these rows";
+
+  private static final String UNITS_FIX =
+      "every row of a per-unit table needs a unit and a variant, one row per unit; fix these rows";
+
+  private static final String METRICS_FIX =
+      "metric columns of a per-unit table must hold finite numbers (empty means 0); fix these"
+          + " values or define the metric over another column";
+
+  /** Reads the table into an event log or the rows of a per-unit table. */
+  private static final class Reader {
+    private final TableSource src;
     private final String file;
     private final String word;
     private final ReadOptions opts;
+    private final Columns c;
     private final List<String> notes = new ArrayList<>();
-    private boolean eventsFormat;
-    private String[] header;
-    private int iExp = -1;
-    private int iUnit;
-    private int iVariant;
-    private int iEvent = -1;
-    private int iValue = -1;
-    private int iDay = -1;
+    private final Map<String, Integer> otherExperiments = new LinkedHashMap<>();
     private String firstExperiment;
     private long firstExperimentPos;
-    private long rowsRead;
+    private String conflict;
+    private long conflictPos;
     private long rowsUsed;
-    private EventLog log;
-    // per-unit format
-    private final IdIndex.Builder unitIds = new IdIndex.Builder();
-    private long[] unitPos = new long[1024];
-    private final List<String> variants = new ArrayList<>();
-    private final Map<String, Integer> variantIndex = new HashMap<>();
-    private int[] variantOf = new int[1024];
-    private double[][] numeric;
-    private String[] bad;
-    private final Map<String, Integer> otherExperiments = new LinkedHashMap<>();
 
-    Reader(String file, String word, ReadOptions opts) {
-      this.file = file;
-      this.word = word;
+    Reader(TableSource src, ReadOptions opts) {
+      this.src = src;
+      this.file = src.path().toString();
+      this.word = src.rowWord();
       this.opts = opts;
+      this.c = opts.columns();
     }
 
-    private int find(String name, boolean required, String role) {
-      for (int i = 0; i < header.length; i++) {
-        if (header[i].equals(name)) {
-          return i;
-        }
-      }
-      if (required) {
-        throw new IllegalArgumentException(
-            file
-                + ": no "
-                + role
-                + " column '"
-                + name
-                + "' in the header "
-                + Arrays.toString(header)
-                + "; rename the column or pass its name (e.g. --"
-                + role
-                + "-column "
-                + (header.length > 0 ? header[0] : "NAME")
-                + ")");
-      }
-      return -1;
-    }
-
-    @Override
-    public void header(String[] names) throws IOException {
-      header = names;
-      Columns c = opts.columns();
-      iUnit = find(c.unit(), true, "unit");
-      iVariant = find(c.variant(), true, "variant");
-      iExp = find(c.experiment(), false, "experiment");
-      iEvent = find(c.event(), opts.format() == Format.EVENTS, "event");
-      eventsFormat =
-          opts.format() == Format.EVENTS || (opts.format() == Format.AUTO && iEvent >= 0);
-      if (opts.format() == Format.UNITS) {
-        iEvent = -1;
-      }
-      if (eventsFormat) {
-        iValue = find(c.value(), false, "value");
-        iDay = find(c.day(), false, "day");
-        log = new EventLog(file, word);
-        log.hasDays = iDay >= 0;
-      } else {
-        numeric = new double[header.length][1024];
-        bad = new String[header.length];
-      }
-      if (iExp < 0 && opts.experiment() != null) {
+    ExperimentData read() throws IOException {
+      List<String> header = Tables.columns(src);
+      boolean eventsFormat =
+          opts.format() == Format.EVENTS
+              || (opts.format() == Format.AUTO && header.contains(c.event()));
+      boolean hasExp = header.contains(c.experiment());
+      Field unit = c.unitField();
+      Field variant = c.variantField();
+      Field exp = c.experimentField();
+      List<Field> fields = new ArrayList<>(List.of(unit, variant, exp));
+      String wanted = opts.experiment();
+      Tables.Scope scope =
+          wanted == null || !hasExp ? null : (t, i) -> wanted.equals(experimentOf(t, exp, i));
+      if (!hasExp && wanted != null) {
         notes.add(
             "the file has no '"
                 + c.experiment()
                 + "' column: every row is taken as experiment '"
-                + opts.experiment()
+                + wanted
                 + "'");
       }
-    }
-
-    private String field(String[] f, int i, long pos) throws BadDataException {
-      String s = f[i].trim();
-      if (s.isEmpty() && (i == iUnit || i == iVariant || i == iEvent)) {
-        throw new BadDataException(
-            file
-                + " "
-                + word
-                + " "
-                + pos
-                + ", column '"
-                + header[i]
-                + "': empty value; every row"
-                + " needs a "
-                + header[i]);
+      if (eventsFormat) {
+        Field event = c.eventField();
+        Field value = c.valueField();
+        Field day = c.dayField(header.contains(c.day()));
+        fields.addAll(List.of(event, value, day));
+        Table t = Tables.read(src, fields, scope);
+        return events(t, unit, variant, exp, event, value, day);
       }
-      return s;
+      Table t = Tables.read(src, fields, scope);
+      Set<String> ids = new HashSet<>(List.of(c.unit(), c.variant()));
+      if (hasExp) {
+        ids.add(c.experiment());
+      }
+      List<String> available = new ArrayList<>(header);
+      available.removeAll(ids);
+      return units(t, unit, variant, exp, available, ids);
     }
 
-    @Override
-    public void row(String[] f, long pos) throws IOException {
-      rowsRead++;
-      if (iExp >= 0) {
-        String e = f[iExp].trim();
-        if (opts.experiment() != null) {
-          if (!e.equals(opts.experiment())) {
-            otherExperiments.merge(e, 1, Integer::sum);
-            return;
-          }
-        } else if (firstExperiment == null) {
-          firstExperiment = e;
-          firstExperimentPos = pos;
-        } else if (!firstExperiment.equals(e)) {
-          throw new IllegalArgumentException(
-              file
-                  + " holds several experiments ('"
-                  + firstExperiment
-                  + "' at "
-                  + word
-                  + " "
-                  + firstExperimentPos
-                  + ", '"
-                  + e
-                  + "' at "
-                  + word
-                  + " "
-                  + pos
-                  + "); choose one with --experiment NAME");
-        }
+    private static String experimentOf(Table t, Field exp, int i) {
+      String e = t.texts(exp).values()[i];
+      return e == null ? "" : e;
+    }
+
+    /** Counts a row outside the scope, or checks that a used row holds the one experiment. */
+    private boolean use(Table t, Field exp, int i) {
+      if (!t.inScope(i)) {
+        otherExperiments.merge(experimentOf(t, exp, i), 1, Integer::sum);
+        return false;
+      }
+      if (t.isRejected(i)) {
+        return false;
       }
       rowsUsed++;
-      String unit = field(f, iUnit, pos);
-      String variant = field(f, iVariant, pos);
-      if (eventsFormat) {
-        String type = field(f, iEvent, pos);
-        double value = 0;
-        if (iValue >= 0) {
-          String s = f[iValue].trim();
-          if (!s.isEmpty()) {
-            value = parseDouble(s, iValue, pos);
-          }
+      if (opts.experiment() == null && t.hasColumn(exp)) {
+        String e = experimentOf(t, exp, i);
+        if (firstExperiment == null) {
+          firstExperiment = e;
+          firstExperimentPos = t.rowNumber(i);
+        } else if (conflict == null && !firstExperiment.equals(e)) {
+          conflict = e;
+          conflictPos = t.rowNumber(i);
         }
-        int day = 0;
-        if (iDay >= 0) {
-          String s = f[iDay].trim();
-          try {
-            day = Integer.parseInt(s);
-          } catch (NumberFormatException ex) {
-            throw new BadDataException(
-                file
-                    + " "
-                    + word
-                    + " "
-                    + pos
-                    + ", column '"
-                    + header[iDay]
-                    + "': '"
-                    + s
-                    + "' is not an integer day; use the day index since the experiment start"
-                    + " (negative for the pre-period)");
-          }
+      }
+      return true;
+    }
+
+    private ExperimentData events(
+        Table t, Field unit, Field variant, Field exp, Field event, Field value, Field day) {
+      EventLog log = new EventLog(file, word);
+      log.hasDays = t.hasColumn(day);
+      Table.Ids units = t.ids(unit);
+      Table.Ids variants = t.ids(variant);
+      String[] types = t.texts(event).values();
+      double[] values = t.doubles(value).values();
+      int[] days = t.ints(day).values();
+      for (int i = 0; i < t.rows(); i++) {
+        if (!use(t, exp, i)) {
+          continue;
         }
-        log.add(unit, variant, type, value, day, pos);
-      } else {
-        int before = unitIds.size();
-        int u = unitIds.add(unit);
-        if (u >= variantOf.length) {
-          int n = variantOf.length * 2;
-          variantOf = Arrays.copyOf(variantOf, n);
-          unitPos = Arrays.copyOf(unitPos, n);
-          for (int i = 0; i < numeric.length; i++) {
-            numeric[i] = Arrays.copyOf(numeric[i], n);
-          }
+        double v = values[i];
+        if (Double.isInfinite(v)) {
+          t.reject(
+              i,
+              "non-finite value",
+              c.value(),
+              Double.toString(v),
+              "value is not a finite number; use e.g. 12.5 (empty means 0)");
+          continue;
         }
-        if (u != before) {
+        int u = log.unit(units.codes()[i], units.dictionary());
+        int vi = log.variant(variants.codes()[i], variants.dictionary());
+        int d = log.hasDays ? days[i] : 0;
+        log.add(u, vi, log.type(types[i]), Double.isNaN(v) ? 0 : v, d, t.rowNumber(i));
+      }
+      t.finish(BadRowPolicy.FAIL, EVENTS_FIX);
+      checkRows(t);
+      if (log.mixedCount > 0) {
+        if (opts.mixedUnits() == MixedUnits.ERROR) {
           throw new BadDataException(
               file
-                  + ": unit '"
-                  + unit
+                  + ": "
+                  + log.mixedCount
+                  + " units appear in more than one variant, e.g. "
+                  + String.join("; ", log.mixedExamples)
+                  + ". Fix the assignment or logging, or exclude them with --mixed-units exclude");
+        }
+        notes.add(
+            log.mixedCount
+                + " units appeared in more than one variant and were excluded, e.g. "
+                + String.join("; ", log.mixedExamples));
+      }
+      int preOnly = log.preOnlyUnits();
+      if (preOnly > 0) {
+        notes.add(
+            preOnly + " units have only pre-period events (day < 0) and are not in the analysis");
+      }
+      return new ExperimentData(
+          file, experimentName(), Format.EVENTS, log, null, null, t.rows(), rowsUsed, notes);
+    }
+
+    private ExperimentData units(
+        Table t,
+        Field unit,
+        Field variant,
+        Field exp,
+        List<String> available,
+        Set<String> idColumns) {
+      Table.Ids units = t.ids(unit);
+      Table.Ids variantIds = t.ids(variant);
+      int[] unitOfRow = new int[t.rows()];
+      Arrays.fill(unitOfRow, -1);
+      int[] unitOfCode = new int[units.dictionary().length];
+      Arrays.fill(unitOfCode, -1);
+      long[] unitPos = new long[unitOfCode.length];
+      int[] variantOf = new int[unitOfCode.length];
+      int[] variantOfCode = new int[variantIds.dictionary().length];
+      Arrays.fill(variantOfCode, -1);
+      List<String> variants = new ArrayList<>();
+      int n = 0;
+      for (int i = 0; i < t.rows(); i++) {
+        if (!use(t, exp, i)) {
+          continue;
+        }
+        int code = units.codes()[i];
+        long pos = t.rowNumber(i);
+        if (unitOfCode[code] >= 0) {
+          String id = units.dictionary()[code];
+          t.reject(
+              i,
+              "duplicate unit",
+              c.unit(),
+              id,
+              "unit '"
+                  + id
                   + "' appears at "
                   + word
                   + " "
-                  + unitPos[u]
+                  + unitPos[unitOfCode[code]]
                   + " and at "
                   + word
                   + " "
                   + pos
                   + "; a per-unit table needs one row per unit (aggregate first, or use a"
                   + " per-event table with an event column)");
+          continue;
         }
-        unitPos[u] = pos;
-        Integer v = variantIndex.get(variant);
-        if (v == null) {
-          v = variants.size();
-          variants.add(variant);
-          variantIndex.put(variant, v);
+        int vc = variantIds.codes()[i];
+        if (variantOfCode[vc] < 0) {
+          variantOfCode[vc] = variants.size();
+          variants.add(variantIds.dictionary()[vc]);
         }
-        variantOf[u] = v;
-        for (int i = 0; i < header.length; i++) {
-          if (i == iUnit || i == iVariant || i == iExp || bad[i] != null) {
-            continue;
-          }
-          String s = f[i].trim();
-          if (s.isEmpty()) {
-            numeric[i][u] = 0;
-            continue;
-          }
-          try {
-            double x = Double.parseDouble(s);
-            if (!Double.isFinite(x)) {
-              throw new NumberFormatException(s);
-            }
-            numeric[i][u] = x;
-          } catch (NumberFormatException ex) {
-            bad[i] =
-                file
-                    + " "
-                    + word
-                    + " "
-                    + pos
-                    + ", column '"
-                    + header[i]
-                    + "': '"
-                    + s
-                    + "' is not a finite number; metric columns of a per-unit table must be numeric"
-                    + " (empty means 0)";
-          }
-        }
+        unitOfCode[code] = n;
+        unitPos[n] = pos;
+        variantOf[n] = variantOfCode[vc];
+        unitOfRow[i] = n++;
       }
+      t.finish(BadRowPolicy.FAIL, UNITS_FIX);
+      checkRows(t);
+      UnitRows rows =
+          new UnitRows(
+              src, available, idColumns, unitOfRow, n, variants, Arrays.copyOf(variantOf, n));
+      return new ExperimentData(
+          file, experimentName(), Format.UNITS, null, null, rows, t.rows(), rowsUsed, notes);
     }
 
-    private double parseDouble(String s, int col, long pos) throws BadDataException {
-      try {
-        double d = Double.parseDouble(s);
-        if (!Double.isFinite(d)) {
-          throw new NumberFormatException();
-        }
-        return d;
-      } catch (NumberFormatException ex) {
-        throw new BadDataException(
+    /** After the row checks: one experiment, and rows of it. */
+    private void checkRows(Table t) {
+      if (conflict != null) {
+        throw new IllegalArgumentException(
             file
-                + " "
+                + " holds several experiments ('"
+                + firstExperiment
+                + "' at "
                 + word
                 + " "
-                + pos
-                + ", column '"
-                + header[col]
-                + "': '"
-                + s
-                + "' is not a finite number; use e.g. 12.5 (empty means 0)");
-      }
-    }
-
-    ExperimentData finish() throws BadDataException {
-      if (header == null) {
-        throw new BadDataException(file + " has no header");
+                + firstExperimentPos
+                + ", '"
+                + conflict
+                + "' at "
+                + word
+                + " "
+                + conflictPos
+                + "); choose one with --experiment NAME");
       }
       if (rowsUsed == 0) {
         String why =
-            opts.experiment() != null && iExp >= 0
+            opts.experiment() != null && t.rows() > 0 && !otherExperiments.isEmpty()
                 ? "no row has experiment '"
                     + opts.experiment()
                     + "'; experiments in the file: "
@@ -517,47 +517,6 @@ public final class ExperimentData {
                 : "the file has no data rows";
         throw new IllegalArgumentException(file + ": " + why);
       }
-      if (eventsFormat) {
-        if (log.mixedCount > 0) {
-          if (opts.mixedUnits() == MixedUnits.ERROR) {
-            throw new BadDataException(
-                file
-                    + ": "
-                    + log.mixedCount
-                    + " units appear in more than one variant, e.g. "
-                    + String.join("; ", log.mixedExamples)
-                    + ". Fix the assignment or logging, or exclude them with --mixed-units exclude");
-          }
-          notes.add(
-              log.mixedCount
-                  + " units appeared in more than one variant and were excluded, e.g. "
-                  + String.join("; ", log.mixedExamples));
-        }
-        int preOnly = log.preOnlyUnits();
-        if (preOnly > 0) {
-          notes.add(
-              preOnly + " units have only pre-period events (day < 0) and are not in the analysis");
-        }
-        return new ExperimentData(
-            file, experimentName(), Format.EVENTS, log, null, Map.of(), rowsRead, rowsUsed, notes);
-      }
-      int n = unitIds.size();
-      Map<String, double[]> cols = new LinkedHashMap<>();
-      Map<String, String> badCols = new HashMap<>();
-      for (int i = 0; i < header.length; i++) {
-        if (i == iUnit || i == iVariant || i == iExp) {
-          continue;
-        }
-        if (bad[i] != null) {
-          badCols.put(header[i], bad[i]);
-          cols.put(header[i], new double[n]);
-        } else {
-          cols.put(header[i], Arrays.copyOf(numeric[i], n));
-        }
-      }
-      UnitTable t = new UnitTable(file, variants, Arrays.copyOf(variantOf, n), cols);
-      return new ExperimentData(
-          file, experimentName(), Format.UNITS, null, t, badCols, rowsRead, rowsUsed, notes);
     }
 
     private String experimentName() {
@@ -565,6 +524,119 @@ public final class ExperimentData {
         return opts.experiment();
       }
       return firstExperiment == null || firstExperiment.isEmpty() ? null : firstExperiment;
+    }
+  }
+
+  /**
+   * The rows of a per-unit table: which unit each row is, and the variants; its metric columns are
+   * read when first asked for and kept.
+   */
+  private static final class UnitRows {
+    private final TableSource src;
+    private final List<String> available;
+    private final Set<String> idColumns;
+    private final int[] unitOfRow;
+    private final int units;
+    private final List<String> variants;
+    private final int[] variantOf;
+    private final Map<String, double[]> read = new HashMap<>();
+
+    UnitRows(
+        TableSource src,
+        List<String> available,
+        Set<String> idColumns,
+        int[] unitOfRow,
+        int units,
+        List<String> variants,
+        int[] variantOf) {
+      this.src = src;
+      this.available = List.copyOf(available);
+      this.idColumns = Set.copyOf(idColumns);
+      this.unitOfRow = unitOfRow;
+      this.units = units;
+      this.variants = List.copyOf(variants);
+      this.variantOf = variantOf;
+    }
+
+    synchronized UnitTable table(Set<String> columns) {
+      List<String> todo = new ArrayList<>();
+      for (String name : columns) {
+        if (!read.containsKey(name)) {
+          todo.add(name);
+        }
+      }
+      if (!todo.isEmpty()) {
+        read(todo);
+      }
+      Map<String, double[]> cols = new LinkedHashMap<>();
+      for (String name : columns) {
+        cols.put(name, read.get(name));
+      }
+      return new UnitTable(src.path().toString(), variants, variantOf, cols);
+    }
+
+    private void read(List<String> names) {
+      List<Field> fields = new ArrayList<>();
+      for (String name : names) {
+        if (idColumns.contains(name)) {
+          throw notAvailable(name);
+        }
+        fields.add(Columns.metricField(name));
+      }
+      Table t;
+      try {
+        t = Tables.read(src, fields, (tb, i) -> i < unitOfRow.length && unitOfRow[i] >= 0);
+      } catch (InvalidFileException e) {
+        throw invalid(src, e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (t.rows() != unitOfRow.length) {
+        throw new BadDataException(
+            src.path()
+                + " changed while it was analyzed: it had "
+                + unitOfRow.length
+                + " rows, now "
+                + t.rows()
+                + "; analyze it again");
+      }
+      Map<String, double[]> out = new LinkedHashMap<>();
+      for (Field f : fields) {
+        if (!t.hasColumn(f)) {
+          throw notAvailable(f.column());
+        }
+        double[] values = t.doubles(f).values();
+        double[] col = new double[units];
+        for (int i = 0; i < t.rows(); i++) {
+          if (!t.isUsable(i)) {
+            continue;
+          }
+          double v = values[i];
+          if (Double.isInfinite(v)) {
+            t.reject(
+                i,
+                "non-finite " + f.label(),
+                f.column(),
+                Double.toString(v),
+                f.label() + " is not a finite number");
+          } else {
+            col[unitOfRow[i]] = Double.isNaN(v) ? 0 : v;
+          }
+        }
+        out.put(f.column(), col);
+      }
+      t.finish(BadRowPolicy.FAIL, METRICS_FIX);
+      read.putAll(out);
+    }
+
+    private IllegalArgumentException notAvailable(String name) {
+      return new IllegalArgumentException(
+          "column '"
+              + name
+              + "' is not in "
+              + src.path()
+              + "; available: "
+              + new ArrayList<>(new TreeSet<>(available)));
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.vitrina.experiments.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vitrina.core.check.ParameterException;
+import dev.vitrina.core.table.BadRowsException;
 import dev.vitrina.parquet.Codec;
 import dev.vitrina.parquet.ColumnSpec;
 import dev.vitrina.parquet.ColumnType;
@@ -84,12 +86,14 @@ class ExperimentDataTest {
         .hasMessageContaining("'abc'");
     Path noUnit = file("nounit.csv", "user,variant,event\nu1,a,click\n");
     assertThatThrownBy(() -> ExperimentData.read(noUnit, ExperimentData.ReadOptions.defaults()))
-        .hasMessageContaining("no unit column 'unit'")
-        .hasMessageContaining("--unit-column");
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("unitColumn names column 'unit' for the unit id")
+        .hasMessageContaining("its columns are [user, variant, event]")
+        .satisfies(e -> assertThat(((ParameterException) e).parameter()).isEqualTo("unitColumn"));
     Path fields = file("fields.csv", "unit,variant,event\nu1,a\n");
     assertThatThrownBy(() -> ExperimentData.read(fields, ExperimentData.ReadOptions.defaults()))
         .hasMessageContaining("line 2")
-        .hasMessageContaining("expected 3 fields");
+        .hasMessageContaining("has 2 fields, the header has 3 (too few)");
     Path two = file("two.csv", "experiment,unit,variant,event\nx,u1,a,e\ny,u2,b,e\n");
     assertThatThrownBy(() -> ExperimentData.read(two, ExperimentData.ReadOptions.defaults()))
         .hasMessageContaining("several experiments")
@@ -102,8 +106,8 @@ class ExperimentDataTest {
         .hasMessageContaining("[x, y]");
     Path day = file("day.csv", "unit,variant,event,day\nu1,a,e,2026-01-01\n");
     assertThatThrownBy(() -> ExperimentData.read(day, ExperimentData.ReadOptions.defaults()))
-        .hasMessageContaining("column 'day'")
-        .hasMessageContaining("not an integer day");
+        .hasMessageContaining("line 2, column 'day': day is not an integer (value: '2026-01-01')")
+        .hasMessageContaining("day an integer day since the experiment start");
     Path missing = dir.resolve("missing.csv");
     assertThatThrownBy(() -> ExperimentData.read(missing, ExperimentData.ReadOptions.defaults()))
         .hasMessageContaining("does not exist");
@@ -153,12 +157,21 @@ class ExperimentDataTest {
     assertThat(t.column("clicks")).containsExactly(1, 2);
     assertThat(t.column("revenue")).containsExactly(0, 9.5);
     assertThatThrownBy(() -> d.units(Set.of("note")))
-        .hasMessageContaining("line 2")
-        .hasMessageContaining("column 'note'")
-        .hasMessageContaining("not a finite number");
-    Path dup = file("dup.csv", "unit,variant,x\na,c,1\na,c,2\n");
+        .isInstanceOf(BadRowsException.class)
+        .hasMessageContaining("2 of 2 rows are invalid")
+        .hasMessageContaining("line 2, column 'note': note is not a number (value: 'x')")
+        .hasMessageContaining("metric columns of a per-unit table must hold finite numbers");
+    assertThatThrownBy(() -> d.units(Set.of("user_id")))
+        .hasMessageContaining("column 'user_id' is not in " + f)
+        .hasMessageContaining("available: [clicks, impressions, note, revenue]");
+    Path dup = file("dup.csv", "unit,variant,x\na,c,1\na,c,2\nb,c,3\na,t,4\n");
     assertThatThrownBy(() -> ExperimentData.read(dup, ExperimentData.ReadOptions.defaults()))
-        .hasMessageContaining("unit 'a' appears at line 2 and at line 3");
+        .as("every duplicate is listed after the whole scan")
+        .isInstanceOf(BadRowsException.class)
+        .hasMessageContaining("2 of 4 rows are invalid")
+        .hasMessageContaining("2 x duplicate unit")
+        .hasMessageContaining("line 3, column 'unit': unit 'a' appears at line 2 and at line 3")
+        .hasMessageContaining("unit 'a' appears at line 2 and at line 5");
   }
 
   @Test
@@ -190,11 +203,11 @@ class ExperimentDataTest {
         .hasMessageContaining("unterminated quoted field");
     Path tooMany = file("many.csv", "unit,variant,event\nu1,a,click,extra\n");
     assertThatThrownBy(() -> ExperimentData.read(tooMany, ExperimentData.ReadOptions.defaults()))
-        .isInstanceOf(BadDataException.class)
-        .hasMessageContaining("line 2")
-        .hasMessageContaining("expected 3 fields")
-        .hasMessageContaining("got 4")
-        .hasMessageContaining("'u1,a,click,extra'");
+        .isInstanceOf(BadRowsException.class)
+        .hasMessageContaining(tooMany.toString())
+        .hasMessageContaining("1 x malformed row")
+        .hasMessageContaining("line 2, column '(row)'")
+        .hasMessageContaining("has 4 fields, the header has 3 (too many)");
     Path empty = file("empty.csv", "");
     assertThatThrownBy(() -> ExperimentData.read(empty, ExperimentData.ReadOptions.defaults()))
         .isInstanceOf(BadDataException.class)
@@ -202,9 +215,15 @@ class ExperimentDataTest {
     Path nan = file("nan.csv", "unit,variant,revenue\na,c,1\nb,t,NaN\n");
     ExperimentData withNan = ExperimentData.read(nan, ExperimentData.ReadOptions.defaults());
     assertThatThrownBy(() -> withNan.units(Set.of("revenue")))
-        .hasMessageContaining("line 3")
-        .hasMessageContaining("column 'revenue'")
-        .hasMessageContaining("'NaN' is not a finite number");
+        .hasMessageContaining("line 3, column 'revenue': revenue is not a number (value: 'NaN')");
+    Path inf = file("inf.csv", "unit,variant,revenue,event_value\na,c,Infinity,1\n");
+    ExperimentData withInf = ExperimentData.read(inf, ExperimentData.ReadOptions.defaults());
+    assertThatThrownBy(() -> withInf.units(Set.of("revenue")))
+        .hasMessageContaining("line 2, column 'revenue': revenue is not a finite number");
+    Path infEvent = file("infev.csv", "unit,variant,event,value\na,c,buy,-Infinity\n");
+    assertThatThrownBy(() -> ExperimentData.read(infEvent, ExperimentData.ReadOptions.defaults()))
+        .hasMessageContaining("line 2, column 'value': value is not a finite number")
+        .hasMessageContaining("(value: '-Infinity')");
   }
 
   @Test
@@ -277,14 +296,91 @@ class ExperimentDataTest {
   void badDataIsBadInputLikeABadOption() throws IOException {
     Path v = file("v.csv", "unit,variant,event,value\nu1,control,purchase,x1\n");
     assertThatThrownBy(() -> ExperimentData.read(v, ExperimentData.ReadOptions.defaults()))
-        .isInstanceOf(BadDataException.class)
+        .isInstanceOf(BadRowsException.class)
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("line 2, column 'value': 'x1'");
+        .hasMessageContaining("line 2, column 'value': value is not a number (value: 'x1')")
+        .hasMessageContaining("value is a finite number such as 12.5 (empty means 0)");
     Path notParquet = file("events.parquet", "unit,variant,event\nu1,a,click\n");
     assertThatThrownBy(() -> ExperimentData.read(notParquet, ExperimentData.ReadOptions.defaults()))
         .isInstanceOf(BadDataException.class)
         .hasMessageContaining("not a Parquet file")
         .hasMessageContaining(notParquet.toString())
         .hasMessageContaining("or as CSV");
+  }
+
+  @Test
+  void rowsOfOtherExperimentsAreSkippedUncheckedButEveryBadRowOfTheAnalyzedOneIsListed()
+      throws IOException {
+    Path f =
+        file(
+            "shared.csv",
+            "experiment,unit,variant,event,value,day\n"
+                + "a,u1,control,buy,1,0\n"
+                + "b,,control,buy,oops,x\n" // another experiment's broken logging
+                + "a,u2,treatment,buy,2,1\n");
+    ExperimentData d =
+        ExperimentData.read(f, ExperimentData.ReadOptions.defaults().withExperiment("a"));
+    assertThat(d.rowsRead()).isEqualTo(3);
+    assertThat(d.rowsUsed()).isEqualTo(2);
+    assertThat(d.units(Set.of("sum(buy)")).column("sum(buy)")).containsExactly(1, 2);
+    Path bad =
+        file(
+            "bad2.csv",
+            "experiment,unit,variant,event,value,day\n"
+                + "a,u1,control,buy,1,\n"
+                + "a,u2,,buy,2,1\n"
+                + "a,u3,control,buy,1,0\n"
+                + "a,u4,control,buy,1,0,9\n"
+                + "b,u5,control,buy,1,0,9\n");
+    assertThatThrownBy(
+            () ->
+                ExperimentData.read(bad, ExperimentData.ReadOptions.defaults().withExperiment("a")))
+        .isInstanceOf(BadRowsException.class)
+        .hasMessageContaining("4 of 5 rows are invalid")
+        .hasMessageContaining("line 2, column 'day': day is empty")
+        .hasMessageContaining("line 3, column 'variant': variant is empty")
+        .as("a malformed row is rejected whatever its experiment")
+        .hasMessageContaining("2 x malformed row");
+  }
+
+  @Test
+  void parquetColumnsNotAskedForAreNotReadAndAnUnreadableOneAskedForIsNamed()
+      throws IOException, java.net.URISyntaxException {
+    // pyarrow_nested.parquet (made by parquet/src/test/resources/parquet/make_fixtures.py): id
+    // INT64 0..9, a struct column 'point', a list column 'tags', after STRING a0..a9
+    Path f =
+        Path.of(ExperimentDataTest.class.getResource("/parquet/pyarrow_nested.parquet").toURI());
+    ExperimentData d =
+        ExperimentData.read(
+            f,
+            ExperimentData.ReadOptions.defaults()
+                .withColumns(Columns.DEFAULT.withUnit("id").withVariant("after")));
+    assertThat(d.format()).isEqualTo(ExperimentData.Format.UNITS);
+    assertThat(d.units(Set.of()).size()).isEqualTo(10);
+    assertThatThrownBy(() -> d.units(Set.of("point")))
+        .isInstanceOf(BadDataException.class)
+        .hasMessageContaining("cannot read column 'point'")
+        .hasMessageContaining("nested group");
+    assertThatThrownBy(() -> d.units(Set.of("revenue")))
+        .hasMessageContaining("column 'revenue' is not in " + f)
+        .hasMessageContaining("available: []");
+  }
+
+  @Test
+  void aParquetColumnOfATypeItsFieldCannotReadIsNamed() throws IOException {
+    Path pq = dir.resolve("dbl.parquet");
+    try (ParquetWriter w =
+        ParquetWriter.open(
+            pq,
+            List.of(
+                ColumnSpec.required("unit", ColumnType.DOUBLE),
+                ColumnSpec.required("variant", ColumnType.STRING)),
+            Codec.UNCOMPRESSED)) {
+      w.writeRowGroup(DoubleColumn.of(1, 2), StringColumn.of("a", "b"));
+    }
+    assertThatThrownBy(() -> ExperimentData.read(pq, ExperimentData.ReadOptions.defaults()))
+        .isInstanceOf(BadDataException.class)
+        .hasMessageContaining("column 'unit' (unit id) is DOUBLE, which cannot be read as id")
+        .hasMessageContaining("unitColumn");
   }
 }
