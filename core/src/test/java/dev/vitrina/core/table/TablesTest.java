@@ -210,7 +210,10 @@ class TablesTest {
         .containsOnly(
             java.util.Map.entry("non-numeric quantity", 1L),
             java.util.Map.entry("malformed row", 1L));
-    assertThat(r.issues()).extracting(ValidationReport.Issue::row).containsExactly(5L, 4L);
+    assertThat(r.issues())
+        .extracting(ValidationReport.Issue::row)
+        .as("by row")
+        .containsExactly(4L, 5L);
   }
 
   @Test
