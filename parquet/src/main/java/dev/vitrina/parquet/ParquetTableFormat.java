@@ -1,6 +1,7 @@
 package dev.vitrina.parquet;
 
 import dev.vitrina.core.table.Field;
+import dev.vitrina.core.table.FieldKind;
 import dev.vitrina.core.table.Table;
 import dev.vitrina.core.table.TableFormat;
 import dev.vitrina.core.table.TableSource;
@@ -337,7 +338,7 @@ public final class ParquetTableFormat implements TableFormat {
         String[] dict = s.dictionary();
         float[] parsed = new float[dict.length];
         for (int k = 0; k < dict.length; k++) {
-          parsed[k] = flag ? flag(dict[k]) : number(dict[k]);
+          parsed[k] = flag ? FieldKind.flag(dict[k]) : number(dict[k]);
         }
         for (int i = 0; i < n; i++) {
           int code = s.codes()[i];
@@ -362,14 +363,6 @@ public final class ParquetTableFormat implements TableFormat {
     } catch (NumberFormatException e) {
       return Float.NaN;
     }
-  }
-
-  private static float flag(String s) {
-    return switch (s.trim().toLowerCase(Locale.ROOT)) {
-      case "1", "true", "t", "yes", "y", "1.0" -> 1f;
-      case "0", "false", "f", "no", "n", "0.0" -> 0f;
-      default -> Float.NaN;
-    };
   }
 
   private static Table.Doubles doubles(ColumnData d, int n) {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -173,15 +172,6 @@ public final class DelimitedTextFormat implements TableFormat {
     }
     out.add(cur.toString());
     return out;
-  }
-
-  /** Parses "1"/"0"/"true"/... to 1 or 0; NaN when not a flag. */
-  static float parseFlag(String s) {
-    return switch (s.toLowerCase(Locale.ROOT)) {
-      case "1", "true", "t", "yes", "y", "1.0" -> 1f;
-      case "0", "false", "f", "no", "n", "0.0" -> 0f;
-      default -> Float.NaN;
-    };
   }
 
   /** Accumulates rows into growing arrays, one per field. */
@@ -344,7 +334,7 @@ public final class DelimitedTextFormat implements TableFormat {
           floats[i] = s.isEmpty() ? Float.NaN : parseFloat(i, s);
         }
         case FLAG -> {
-          floats[i] = s.isEmpty() ? Float.NaN : parseFlag(s);
+          floats[i] = s.isEmpty() ? Float.NaN : FieldKind.flag(s);
           if (!s.isEmpty() && Float.isNaN(floats[i])) {
             bad(i, s);
           }

@@ -30,5 +30,17 @@ public enum FieldKind {
    * An instant as epoch milliseconds ({@link Table.Timestamps}): text or integers in the field's
    * {@link TimestampUnit}, a Parquet TIMESTAMP (floored to milliseconds) or DATE (midnight UTC).
    */
-  TIMESTAMP
+  TIMESTAMP;
+
+  /**
+   * A {@link #FLAG} value as 1 or 0: 1/0, true/false, t/f, yes/no, y/n, 1.0/0.0 (any case,
+   * trimmed); NaN when the text is not a flag.
+   */
+  public static float flag(String text) {
+    return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "1", "true", "t", "yes", "y", "1.0" -> 1f;
+      case "0", "false", "f", "no", "n", "0.0" -> 0f;
+      default -> Float.NaN;
+    };
+  }
 }
