@@ -31,14 +31,9 @@ class LibraryFlagsTest {
    */
   private static final Set<String> NOT_YET_CONVERTED =
       Set.of(
-          "demand/src/main/java/dev/vitrina/demand/panel/PanelBuilder.java",
-          "demand/src/main/java/dev/vitrina/demand/sales/SalesReader.java",
           "experiments/src/main/java/dev/vitrina/experiments/analysis/ExperimentAnalyzer.java",
           "experiments/src/main/java/dev/vitrina/experiments/data/ExperimentData.java",
-          "recs/src/main/java/dev/vitrina/recs/data/DelimitedFormat.java",
-          "recs/src/main/java/dev/vitrina/recs/data/InteractionsReader.java",
-          "recs/src/main/java/dev/vitrina/recs/data/ParquetInteractionsReader.java",
-          "recs/src/main/java/dev/vitrina/recs/data/RowProblems.java");
+          "recs/src/main/java/dev/vitrina/recs/data/InteractionsReader.java");
 
   private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--[a-z][a-z0-9-]*");
 

@@ -11,10 +11,7 @@ import java.util.OptionalDouble;
  * or a text. Immutable: the factories copy their arrays.
  */
 public sealed interface AttributeColumn
-    permits AttributeColumn.Numeric,
-        AttributeColumn.Flag,
-        AttributeColumn.Geo,
-        AttributeColumn.Text {
+    permits AttributeColumn.Numeric, AttributeColumn.Flag, AttributeColumn.Values {
 
   /** What a column holds. */
   enum Kind {
@@ -70,15 +67,15 @@ public sealed interface AttributeColumn
   }
 
   /** A column of geographic points; {@code null} marks an item without a value. */
-  static Geo geoPoints(String name, GeoPoint[] values) {
+  static Values<GeoPoint> geoPoints(String name, GeoPoint[] values) {
     checkName(name);
-    return new Geo(name, values.clone());
+    return new Values<>(name, Kind.GEO_POINT, values.clone());
   }
 
   /** A text column; {@code null} marks an item without a value. */
-  static Text texts(String name, String[] values) {
+  static Values<String> texts(String name, String[] values) {
     checkName(name);
-    return new Text(name, values.clone());
+    return new Values<>(name, Kind.TEXT, values.clone());
   }
 
   private static void checkName(String name) {
@@ -169,13 +166,15 @@ public sealed interface AttributeColumn
     }
   }
 
-  /** Geographic points per item. */
-  final class Geo implements AttributeColumn {
+  /** Points or texts per item ({@link Kind#GEO_POINT}, {@link Kind#TEXT}); null is no value. */
+  final class Values<T> implements AttributeColumn {
     private final String name;
-    private final GeoPoint[] values;
+    private final Kind kind;
+    private final T[] values;
 
-    private Geo(String name, GeoPoint[] values) {
+    private Values(String name, Kind kind, T[] values) {
       this.name = name;
+      this.kind = kind;
       this.values = values;
     }
 
@@ -186,7 +185,7 @@ public sealed interface AttributeColumn
 
     @Override
     public Kind kind() {
-      return Kind.GEO_POINT;
+      return kind;
     }
 
     @Override
@@ -199,44 +198,8 @@ public sealed interface AttributeColumn
       return values[item] != null;
     }
 
-    /** The point of {@code item}, if it has one. */
-    public Optional<GeoPoint> value(int item) {
-      return Optional.ofNullable(values[item]);
-    }
-  }
-
-  /** Texts per item. */
-  final class Text implements AttributeColumn {
-    private final String name;
-    private final String[] values;
-
-    private Text(String name, String[] values) {
-      this.name = name;
-      this.values = values;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public Kind kind() {
-      return Kind.TEXT;
-    }
-
-    @Override
-    public int size() {
-      return values.length;
-    }
-
-    @Override
-    public boolean hasValue(int item) {
-      return values[item] != null;
-    }
-
-    /** The text of {@code item}, if it has one. */
-    public Optional<String> value(int item) {
+    /** The value of {@code item}, if it has one. */
+    public Optional<T> value(int item) {
       return Optional.ofNullable(values[item]);
     }
   }

@@ -217,8 +217,10 @@ public final class ItemAttributes {
    *
    * @throws IllegalArgumentException if there is no such column or it does not hold points
    */
+  @SuppressWarnings("unchecked") // the kind is checked: a GEO_POINT column holds GeoPoints
   public Optional<GeoPoint> geoPoint(String name, int item) {
-    return typed(name, AttributeColumn.Geo.class, AttributeColumn.Kind.GEO_POINT).value(item);
+    return (Optional<GeoPoint>)
+        typed(name, AttributeColumn.Values.class, AttributeColumn.Kind.GEO_POINT).value(item);
   }
 
   /**
@@ -226,8 +228,10 @@ public final class ItemAttributes {
    *
    * @throws IllegalArgumentException if there is no such column or it is not a text column
    */
+  @SuppressWarnings("unchecked") // the kind is checked: a TEXT column holds Strings
   public Optional<String> text(String name, int item) {
-    return typed(name, AttributeColumn.Text.class, AttributeColumn.Kind.TEXT).value(item);
+    return (Optional<String>)
+        typed(name, AttributeColumn.Values.class, AttributeColumn.Kind.TEXT).value(item);
   }
 
   private <C extends AttributeColumn> C typed(
@@ -240,7 +244,7 @@ public final class ItemAttributes {
               + columns.keySet()
               + " (add one with withColumn)");
     }
-    if (!type.isInstance(c)) {
+    if (c.kind() != kind) {
       throw new ParameterException(
           name,
           "is a "

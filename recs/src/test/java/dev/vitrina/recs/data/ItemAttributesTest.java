@@ -119,6 +119,11 @@ class ItemAttributesTest {
         .hasMessage(
             "price is a NUMERIC item attribute column, not TEXT; read it with the accessor of its"
                 + " kind");
+    ItemAttributes withShop =
+        attrs.withColumn(AttributeColumn.geoPoints("shop", new GeoPoint[] {null, null, null}));
+    assertThatThrownBy(() -> withShop.text("shop", 0))
+        .as("points and texts share a column class; the kind still decides")
+        .hasMessageStartingWith("shop is a GEO_POINT item attribute column, not TEXT");
     assertThatThrownBy(() -> attrs.flag("stock", 0))
         .hasMessage(
             "stock is not an item attribute column; the columns are [price] (add one with"
