@@ -71,9 +71,7 @@ public final class IalsTrainer implements Trainer<IalsModel> {
     Trainer.requireRows(data, name());
     UserItemMatrix m = data.toMatrix(config.transform());
     float[][] factors = factorize(m, progress, listener);
-    BaseRecommender.Common common =
-        new BaseRecommender.Common(
-            data.users(), data.items(), m, config.toParams(), data.fingerprint());
+    BaseRecommender.Common common = BaseRecommender.Common.of(data, m, config.toParams());
     return new IalsModel(common, config.factors(), factors[0], factors[1]);
   }
 

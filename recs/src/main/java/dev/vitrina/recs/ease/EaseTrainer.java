@@ -71,9 +71,7 @@ public final class EaseTrainer implements Trainer<EaseModel> {
         b[i * n + j] = i == j ? 0f : (float) (-g[i * n + j] / g[j * n + j]);
       }
     }
-    BaseRecommender.Common common =
-        new BaseRecommender.Common(
-            data.users(), data.items(), m, config.toParams(), data.fingerprint());
+    BaseRecommender.Common common = BaseRecommender.Common.of(data, m, config.toParams());
     return new EaseModel(common, b);
   }
 

@@ -108,9 +108,7 @@ public final class ItemKnnTrainer implements Trainer<ItemKnnModel> {
       System.arraycopy(sim, i * k, val, indptr[i], count[i]);
     }
     progress.step(1);
-    BaseRecommender.Common common =
-        new BaseRecommender.Common(
-            data.users(), data.items(), m, config.toParams(), data.fingerprint());
+    BaseRecommender.Common common = BaseRecommender.Common.of(data, m, config.toParams());
     return new ItemKnnModel(common, indptr, idx, val);
   }
 

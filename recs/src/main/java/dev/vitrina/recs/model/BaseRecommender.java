@@ -4,12 +4,16 @@ import dev.vitrina.core.artifact.ArtifactHome;
 import dev.vitrina.core.artifact.ArtifactManifest;
 import dev.vitrina.core.artifact.Artifacts;
 import dev.vitrina.core.ids.IdIndex;
+import dev.vitrina.recs.data.Interactions;
+import dev.vitrina.recs.data.ItemAttributes;
+import dev.vitrina.recs.data.ItemAttributesFile;
 import dev.vitrina.recs.data.UserItemMatrix;
 import dev.vitrina.recs.data.ValueTransform;
 import dev.vitrina.recs.internal.ModelFiles;
 import dev.vitrina.recs.internal.Parallel;
 import dev.vitrina.recs.internal.TopK;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -21,7 +25,7 @@ import java.util.TreeMap;
  * popularity fallback, item filters, top-k selection, batch recommendation and saving. A model
  * supplies dense scores ({@link #scoreUser}, {@link #scoreSimilar}) and its own files.
  */
-public abstract class BaseRecommender implements Recommender, ItemSimilarity {
+public abstract class BaseRecommender implements Recommender, ItemSimilarity, TrainingData {
 
   /**
    * The state every model keeps.
@@ -31,14 +35,62 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity {
    * @param seen the training user-item matrix (values as the model used them)
    * @param parameters training parameters
    * @param fingerprint training-data fingerprint
+   * @param attributes the catalogue (titles, categories, genres, typed columns) seen in training
+   * @param order for each entry of {@code seen} (aligned with its indices), the rank of the pair's
+   *     last interaction in time over all training rows (file order when the data has no times), or
+   *     null when unknown
    */
   public record Common(
       IdIndex users,
       IdIndex items,
       UserItemMatrix seen,
       Map<String, Object> parameters,
-      String fingerprint) {
+      String fingerprint,
+      ItemAttributes attributes,
+      int[] order) {
+
+    /** Shared state without a catalogue or an interaction order. */
+    public Common(
+        IdIndex users,
+        IdIndex items,
+        UserItemMatrix seen,
+        Map<String, Object> parameters,
+        String fingerprint) {
+      this(users, items, seen, parameters, fingerprint, null, null);
+    }
+
+    /**
+     * The shared state of a model trained on {@code data} whose training matrix is {@code seen}
+     * (built from {@code data}): keeps the catalogue and the order of each user's interactions.
+     */
+    public static Common of(
+        Interactions data, UserItemMatrix seen, Map<String, Object> parameters) {
+      return new Common(
+          data.users(),
+          data.items(),
+          seen,
+          parameters,
+          data.fingerprint(),
+          data.itemAttributes(),
+          interactionOrder(data, seen));
+    }
+
     public Common {
+      attributes = attributes == null ? ItemAttributes.none(items.size()) : attributes;
+      if (attributes.numItems() != items.size()) {
+        throw new IllegalArgumentException(
+            "item attributes cover "
+                + attributes.numItems()
+                + " items but the model has "
+                + items.size());
+      }
+      if (order != null && order.length != seen.nnz()) {
+        throw new IllegalArgumentException(
+            "interaction order has "
+                + order.length
+                + " entries but the training matrix has "
+                + seen.nnz());
+      }
       // normalise through JSON so in-memory parameters equal the ones read back from a manifest
       Map<String, Object> plain = roundTrip(parameters);
       parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(plain));
@@ -57,6 +109,70 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity {
     }
   }
 
+  /** The rank of each matrix entry's last interaction (see {@link Common#order}). */
+  private static int[] interactionOrder(Interactions data, UserItemMatrix seen) {
+    int n = data.size();
+    int[] rank = new int[n];
+    if (data.hasTimestamps()) {
+      Integer[] rows = new Integer[n];
+      for (int r = 0; r < n; r++) {
+        rows[r] = r;
+      }
+      Arrays.sort(
+          rows,
+          (a, b) -> {
+            int c = Long.compare(data.timestamp(a), data.timestamp(b));
+            return c != 0 ? c : Integer.compare(a, b);
+          });
+      for (int j = 0; j < n; j++) {
+        rank[rows[j]] = j;
+      }
+    } else {
+      for (int r = 0; r < n; r++) {
+        rank[r] = r;
+      }
+    }
+    int[] order = new int[seen.nnz()];
+    Arrays.fill(order, -1);
+    int[] indptr = seen.indptr();
+    int[] indices = seen.indices();
+    for (int r = 0; r < n; r++) {
+      int u = data.userIndex(r);
+      int p = Arrays.binarySearch(indices, indptr[u], indptr[u + 1], data.itemIndex(r));
+      if (p >= 0) {
+        order[p] = Math.max(order[p], rank[r]);
+      }
+    }
+    return order;
+  }
+
+  @Override
+  public ItemAttributes itemAttributes() {
+    return common.attributes();
+  }
+
+  @Override
+  public int[] history(int user) {
+    checkUser(user);
+    UserItemMatrix m = common.seen();
+    int from = m.indptr()[user];
+    int to = m.indptr()[user + 1];
+    int[] items = Arrays.copyOfRange(m.indices(), from, to);
+    int[] ord = common.order();
+    if (ord == null) {
+      return items;
+    }
+    long[] keyed = new long[to - from];
+    for (int p = from; p < to; p++) {
+      keyed[p - from] = ((long) ord[p] << 32) | (m.indices()[p] & 0xffffffffL);
+    }
+    Arrays.sort(keyed);
+    for (int j = 0; j < keyed.length; j++) {
+      items[j] = (int) keyed[j];
+    }
+    return items;
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> roundTrip(Map<String, Object> parameters) {
     try {
@@ -66,6 +182,8 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity {
       throw new IllegalArgumentException("model parameters must be plain JSON values", e);
     }
   }
+
+  private static final String ATTRIBUTES_FILE = "items.json";
 
   private final Common common;
   private final String name;
@@ -509,6 +627,10 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity {
           ModelFiles.writeInts(tmp.resolve("train.indptr"), m.indptr());
           ModelFiles.writeInts(tmp.resolve("train.indices"), m.indices());
           ModelFiles.writeFloats(tmp.resolve("train.data"), m.data());
+          if (common.order() != null) {
+            ModelFiles.writeInts(tmp.resolve("train.order"), common.order());
+          }
+          ItemAttributesFile.write(tmp.resolve(ATTRIBUTES_FILE), common.attributes());
           writeModel(tmp);
         });
   }
@@ -528,6 +650,17 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity {
             ModelFiles.readInts(dir.resolve("train.indptr")),
             ModelFiles.readInts(dir.resolve("train.indices")),
             ModelFiles.readFloats(dir.resolve("train.data")));
-    return new Common(users, items, seen, m.parameters(), m.dataFingerprint());
+    Path attrs = dir.resolve(ATTRIBUTES_FILE);
+    ItemAttributes attributes =
+        Files.exists(attrs) ? ItemAttributesFile.read(attrs, items.size()) : null;
+    Path order = dir.resolve("train.order");
+    return new Common(
+        users,
+        items,
+        seen,
+        m.parameters(),
+        m.dataFingerprint(),
+        attributes,
+        Files.exists(order) ? ModelFiles.readInts(order) : null);
   }
 }

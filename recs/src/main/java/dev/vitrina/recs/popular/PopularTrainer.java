@@ -71,9 +71,7 @@ public final class PopularTrainer implements Trainer<PopularModel> {
     int[] categories = config.perCategory() ? attrs.categoryCodes() : new int[0];
     int numCategories = config.perCategory() ? attrs.numCategories() : 0;
     progress.step(1);
-    BaseRecommender.Common common =
-        new BaseRecommender.Common(
-            data.users(), data.items(), m, config.toParams(), data.fingerprint());
+    BaseRecommender.Common common = BaseRecommender.Common.of(data, m, config.toParams());
     return new PopularModel(common, config, score, categories, numCategories);
   }
 }

@@ -1,0 +1,46 @@
+package dev.vitrina.recs.request;
+
+import dev.vitrina.recs.model.RecommendOptions;
+import dev.vitrina.recs.model.Recommendations;
+import dev.vitrina.recs.model.SeenItems;
+import dev.vitrina.recs.model.UnknownUserPolicy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fitted model's own top items for the request's user (its long-term profile); for a user the
+ * model cannot personalise for, the most popular items, said so in the reasons.
+ */
+public final class ModelSource implements CandidateSource {
+
+  @Override
+  public String name() {
+    return "model";
+  }
+
+  @Override
+  public boolean applies(RequestState state) {
+    return true;
+  }
+
+  @Override
+  public List<Candidate> candidates(RequestState state, int n) {
+    RecommendOptions o =
+        new RecommendOptions(SeenItems.INCLUDE, UnknownUserPolicy.FALLBACK_POPULAR, state::allowed);
+    Recommendations r = state.model().recommend(state.context(), n, o);
+    Reason why =
+        r.source() == Recommendations.Source.MODEL
+            ? Reason.profile(state.model().name())
+            : Reason.popular(
+                state.request().user() == null
+                    ? "anonymous user"
+                    : state.user() < 0
+                        ? "user unknown to the model"
+                        : "user without training history");
+    List<Candidate> out = new ArrayList<>(r.size());
+    for (int j = 0; j < r.size(); j++) {
+      out.add(Candidate.of(r.items()[j], r.scores()[j], why));
+    }
+    return out;
+  }
+}
