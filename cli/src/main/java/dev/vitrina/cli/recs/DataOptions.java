@@ -2,11 +2,13 @@ package dev.vitrina.cli.recs;
 
 import dev.vitrina.cli.LibraryName;
 import dev.vitrina.core.table.BadRowPolicy;
+import dev.vitrina.core.table.TableSource;
 import dev.vitrina.core.table.TimestampUnit;
 import dev.vitrina.recs.data.DelimitedFormat;
 import dev.vitrina.recs.data.Feedback;
 import dev.vitrina.recs.data.Interactions;
 import dev.vitrina.recs.data.InteractionsReader;
+import dev.vitrina.recs.data.ItemCatalogReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -21,6 +23,15 @@ final class DataOptions {
           "Interactions: MovieLens u.data / ratings.dat (or their folder), a Parquet file (e.g."
               + " interactions.parquet from 'vitrina generate'), or CSV/TSV.")
   Path data;
+
+  @LibraryName("items")
+  @Option(
+      names = "--items",
+      description =
+          "Optional item catalogue (CSV, TSV or Parquet) with an 'item' column and any of title,"
+              + " category, genres (a|b), lat, lon, prep_min. Saved with the model for request-time"
+              + " reasons, interests and distances.")
+  Path items;
 
   @Option(
       names = "--format",
@@ -145,8 +156,25 @@ final class DataOptions {
                 + " rows; lower it (e.g. --min-value 4 for ratings >= 4)");
       }
     }
+    long unknownItems = 0;
+    if (items != null) {
+      if (!java.nio.file.Files.isRegularFile(items)) {
+        throw new IllegalArgumentException(
+            "--items names no file: " + items + "; give an item catalogue (CSV, TSV or Parquet)");
+      }
+      ItemCatalogReader.Result c =
+          ItemCatalogReader.read(
+              TableSource.of(items),
+              kept.items(),
+              skipBadRows ? BadRowPolicy.SKIP_AND_REPORT : BadRowPolicy.FAIL);
+      kept = kept.withItemAttributes(c.attributes());
+      unknownItems = c.unknownItems();
+    }
     return new Loaded(
-        kept, all.size() - kept.size(), InteractionsReader.resolveFormat(data, format));
+        kept,
+        all.size() - kept.size(),
+        InteractionsReader.resolveFormat(data, format),
+        unknownItems);
   }
 
   /**
@@ -155,6 +183,9 @@ final class DataOptions {
    * @param data the interactions
    * @param droppedByMinValue rows removed by {@code --min-value}
    * @param format the format the file was read as
+   * @param catalogRowsForUnknownItems rows of the {@code --items} catalogue naming items without
+   *     interactions (not used)
    */
-  record Loaded(Interactions data, int droppedByMinValue, String format) {}
+  record Loaded(
+      Interactions data, int droppedByMinValue, String format, long catalogRowsForUnknownItems) {}
 }

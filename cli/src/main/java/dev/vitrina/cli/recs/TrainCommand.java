@@ -67,6 +67,9 @@ final class TrainCommand implements Callable<Integer> {
     r.put("parameters", m.parameters());
     r.put("rows", loaded.data().size());
     r.put("dropped_by_min_value", loaded.droppedByMinValue());
+    if (dataOptions.items != null) {
+      r.put("catalog_rows_for_unknown_items", loaded.catalogRowsForUnknownItems());
+    }
     r.put("users", m.users().size());
     r.put("items", m.items().size());
     r.put("data_fingerprint", m.dataFingerprint());

@@ -207,6 +207,94 @@ class RecsCommandTest {
   }
 
   @Test
+  void requestOptionsGoThroughThePipelineWithReasonsAndNamedErrors() throws Exception {
+    Path csv = smallCsv();
+    Path items = tmp.resolve("items.csv");
+    Files.writeString(
+        items,
+        "item,title,category,lat,lon\n"
+            + "a,Apples,fruit,1.30,103.80\n"
+            + "b,Bread,bakery,1.31,103.81\n"
+            + "c,Cheese,dairy,1.35,103.90\n"
+            + "d,Dates,fruit,1.29,103.85\n"
+            + "zz,Not sold,other,1.0,103.0\n");
+    Path model = tmp.resolve("knn-catalog");
+    Captured t =
+        run(
+            "recs",
+            "train",
+            "--data",
+            csv.toString(),
+            "--items",
+            items.toString(),
+            "--model",
+            "itemknn",
+            "--out",
+            model.toString(),
+            "--json");
+    assertThat(t.code()).as(t.err()).isZero();
+    assertThat(t.json().get("catalog_rows_for_unknown_items").asInt()).isEqualTo(1);
+
+    Captured r =
+        run(
+            "recs",
+            "recommend",
+            "--model",
+            model.toString(),
+            "--user",
+            "u1",
+            "--explain",
+            "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode first = r.json().get("items").get(0);
+    assertThat(first.get("item").asText()).isIn("c", "d");
+    assertThat(first.get("title").asText()).isIn("Cheese", "Dates");
+    assertThat(first.get("reasons").get(0).get("kind").asText()).isEqualTo("profile");
+    assertThat(r.json().get("stages").get(0).asText()).isEqualTo("model");
+
+    Captured excluded =
+        run(
+            "recs",
+            "recommend",
+            "--model",
+            model.toString(),
+            "--user",
+            "u1",
+            "--exclude",
+            "c,d",
+            "--json");
+    assertThat(excluded.code()).isEqualTo(2);
+    assertThat(excluded.err()).contains("no item to recommend");
+
+    Captured badTrigger =
+        run("recs", "recommend", "--model", model.toString(), "--user", "u1", "--trigger", "q");
+    assertThat(badTrigger.code()).isEqualTo(2);
+    assertThat(badTrigger.err()).contains("--trigger").contains("'q'");
+    Captured badLat =
+        run(
+            "recs",
+            "recommend",
+            "--model",
+            model.toString(),
+            "--user",
+            "u1",
+            "--lat",
+            "95",
+            "--lon",
+            "103");
+    assertThat(badLat.code()).isEqualTo(2);
+    assertThat(badLat.err()).contains("--lat").contains("95");
+    Captured halfPoint =
+        run("recs", "recommend", "--model", model.toString(), "--user", "u1", "--lat", "1.3");
+    assertThat(halfPoint.code()).isEqualTo(2);
+    assertThat(halfPoint.err()).contains("--lon");
+    Captured badContext =
+        run("recs", "recommend", "--model", model.toString(), "--user", "u1", "--context", "gym");
+    assertThat(badContext.code()).isEqualTo(2);
+    assertThat(badContext.err()).contains("--context").contains("'gym'");
+  }
+
+  @Test
   void tuneWritesParametersThatEvaluateReads() throws Exception {
     Path params = tmp.resolve("tuned.json");
     Captured t =

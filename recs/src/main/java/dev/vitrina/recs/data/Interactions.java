@@ -295,6 +295,25 @@ public final class Interactions {
         users, items, u, i, v, t, feedback, itemAttributes, userAttributes, report);
   }
 
+  /**
+   * These interactions with other item attributes (e.g. read from a catalogue file by {@link
+   * ItemCatalogReader}). The rows and the fingerprint are unchanged: attributes describe items,
+   * they are not training data.
+   *
+   * @throws IllegalArgumentException when the attributes cover another number of items
+   */
+  public Interactions withItemAttributes(ItemAttributes attributes) {
+    if (attributes.numItems() != items.size()) {
+      throw new IllegalArgumentException(
+          "item attributes cover "
+              + attributes.numItems()
+              + " items, the interactions have "
+              + items.size());
+    }
+    return new Interactions(
+        users, items, user, item, value, time, feedback, attributes, userAttributes, report);
+  }
+
   /** A copy keeping only rows whose value is at least {@code min} (e.g. ratings >= 4). */
   public Interactions filterValueAtLeast(float min) {
     int[] keep = new int[size()];
