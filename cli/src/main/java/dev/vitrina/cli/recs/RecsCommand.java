@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       TuneCommand.class,
       TrainCommand.class,
       RecommendCommand.class,
-      SimilarCommand.class
+      SimilarCommand.class,
+      PageCommand.class
     })
 public final class RecsCommand implements Runnable {
 

@@ -173,6 +173,60 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity, Tr
     return items;
   }
 
+  @Override
+  public double[] recentPopularity(double halfLife) {
+    if (!(halfLife > 0)) {
+      throw new IllegalArgumentException("halfLife must be > 0, got " + halfLife);
+    }
+    UserItemMatrix m = common.seen();
+    double[] out = new double[numItems()];
+    int[] ord = common.order();
+    int[] idx = m.indices();
+    if (ord == null) {
+      for (int i : idx) {
+        out[i] += 1;
+      }
+      return out;
+    }
+    int newest = 0;
+    for (int o : ord) {
+      newest = Math.max(newest, o);
+    }
+    double rate = Math.log(2) / halfLife;
+    for (int p = 0; p < idx.length; p++) {
+      out[idx[p]] += Math.exp(-rate * (newest - ord[p]));
+    }
+    return out;
+  }
+
+  @Override
+  public int[] firstUse() {
+    int[] first = new int[numItems()];
+    Arrays.fill(first, -1);
+    int[] ord = common.order();
+    int[] idx = common.seen().indices();
+    for (int p = 0; p < idx.length; p++) {
+      int o = ord == null ? idx[p] : ord[p];
+      if (first[idx[p]] < 0 || o < first[idx[p]]) {
+        first[idx[p]] = o;
+      }
+    }
+    return first;
+  }
+
+  @Override
+  public int interactionCount() {
+    int[] ord = common.order();
+    if (ord == null) {
+      return numItems();
+    }
+    int newest = -1;
+    for (int o : ord) {
+      newest = Math.max(newest, o);
+    }
+    return newest + 1;
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> roundTrip(Map<String, Object> parameters) {
     try {

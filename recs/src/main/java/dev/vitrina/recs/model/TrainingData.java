@@ -23,4 +23,23 @@ public interface TrainingData {
    * @throws IllegalArgumentException when the index is out of range
    */
   int[] history(int user);
+
+  /**
+   * Each item's popularity with recent use weighted up: the sum over the item's users of {@code
+   * 0.5^(age / halfLife)}, where the age of a user-item pair is the number of training interactions
+   * that came after its last use. Plain popularity (user counts) when the order is unknown.
+   *
+   * @param halfLife in interactions (> 0)
+   */
+  double[] recentPopularity(double halfLife);
+
+  /**
+   * The position in time of each item's first training use (0 = the oldest interaction), or {@code
+   * -1} for an item without training interactions; by item index when the order is unknown.
+   * Positions lie in {@code [0, interactionCount())}.
+   */
+  int[] firstUse();
+
+  /** The number of positions in time (training rows): the range of {@link #firstUse()}. */
+  int interactionCount();
 }

@@ -67,6 +67,21 @@ public record Reason(String kind, Map<String, Object> detail) {
     return new Reason("trigger", d);
   }
 
+  /** The item is among the best of a category or genre for the user. */
+  public static Reason category(String label) {
+    return new Reason("category", Map.of("label", label));
+  }
+
+  /** The item is popular right now (recent use weighted up). */
+  public static Reason trending() {
+    return new Reason("trending", Map.of());
+  }
+
+  /** The item is new in the catalogue. */
+  public static Reason newItem() {
+    return new Reason("new", Map.of());
+  }
+
   /** The flat JSON form: {@code kind} first, then the details. */
   @JsonValue
   public Map<String, Object> json() {

@@ -1,0 +1,161 @@
+package dev.vitrina.recs.page;
+
+import dev.vitrina.recs.model.ItemSimilarity;
+import dev.vitrina.recs.model.TrainingData;
+import dev.vitrina.recs.request.Reason;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The built-in row generators. Each is stateless; {@link #standard()} is the set the page composer
+ * uses by default.
+ */
+public final class Generators {
+
+  private Generators() {}
+
+  /** All built-in generators: for you, top per genre, because you used X, trending, new. */
+  public static List<RowGenerator> standard() {
+    return List.of(forYou(), perGenre(5), because(3), trending(0.05), newForYou(0.1));
+  }
+
+  /** "Top picks for you": the model's best items for the user (popular ones for a cold user). */
+  public static RowGenerator forYou() {
+    return new Named("for_you") {
+      @Override
+      public List<Row> rows(PageState s, int length) {
+        int[] items = s.top(length, i -> true);
+        Reason why =
+            s.personal() ? Reason.profile(s.request().model().name()) : Reason.popular(coldWhy(s));
+        return items.length == 0
+            ? List.of()
+            : List.of(
+                new Row(name(), s.personal() ? "Top picks for you" : "Popular", why, -1, items));
+      }
+    };
+  }
+
+  /**
+   * "Top in G" for every genre (or category) with at least {@code minItems} allowed items, ranked
+   * inside by the user's score.
+   */
+  public static RowGenerator perGenre(int minItems) {
+    return new Named("genre") {
+      @Override
+      public List<Row> rows(PageState s, int length) {
+        String[] names = s.genreNames();
+        int[][] tops = s.topPerGenre(length);
+        List<Row> out = new ArrayList<>();
+        for (int g = 0; g < tops.length; g++) {
+          if (tops[g].length >= minItems) {
+            out.add(new Row(name(), "Top in " + names[g], Reason.category(names[g]), g, tops[g]));
+          }
+        }
+        return out;
+      }
+    };
+  }
+
+  /**
+   * "Because you watched X" for each of the user's {@code recent} most recent items: the items most
+   * similar to X by the model (needs {@link ItemSimilarity}).
+   */
+  public static RowGenerator because(int recent) {
+    return new Named("because") {
+      @Override
+      public List<Row> rows(PageState s, int length) {
+        int[] history = s.request().history();
+        var sim = s.request().model().capability(ItemSimilarity.class);
+        if (history.length == 0 || sim.isEmpty()) {
+          return List.of();
+        }
+        List<Row> out = new ArrayList<>();
+        float[] buf = new float[s.numItems()];
+        for (int j = history.length - 1; j >= Math.max(0, history.length - recent); j--) {
+          int x = history[j];
+          sim.get().similarities(x, buf);
+          for (int i = 0; i < buf.length; i++) {
+            if (Float.isInfinite(buf[i])) {
+              buf[i] = Float.NaN;
+            }
+          }
+          int[] items = s.top(length, i -> i != x, buf);
+          if (items.length > 0) {
+            String id = s.request().itemId(x);
+            String title = s.request().title(x).orElse(id);
+            out.add(
+                new Row(
+                    name(), "Because you liked " + title, Reason.because(id, title), -1, items));
+          }
+        }
+        return out;
+      }
+    };
+  }
+
+  /**
+   * "Trending now": items by popularity with recent use weighted up, the weight halving every
+   * {@code halfLifeShare} of the training interactions.
+   */
+  public static RowGenerator trending(double halfLifeShare) {
+    return new Named("trending") {
+      @Override
+      public List<Row> rows(PageState s, int length) {
+        TrainingData t = s.training().orElse(null);
+        if (t == null) {
+          return List.of();
+        }
+        double[] pop = t.recentPopularity(Math.max(1, halfLifeShare * t.interactionCount()));
+        float[] key = new float[pop.length];
+        for (int i = 0; i < pop.length; i++) {
+          key[i] = pop[i] > 0 ? (float) pop[i] : Float.NaN;
+        }
+        int[] items = s.top(length, i -> true, key);
+        return items.length == 0
+            ? List.of()
+            : List.of(new Row(name(), "Trending now", Reason.trending(), -1, items));
+      }
+    };
+  }
+
+  /**
+   * "New for you": items first used in the newest {@code newestShare} of the training interactions,
+   * ranked by the user's score.
+   */
+  public static RowGenerator newForYou(double newestShare) {
+    return new Named("new") {
+      @Override
+      public List<Row> rows(PageState s, int length) {
+        TrainingData t = s.training().orElse(null);
+        if (t == null) {
+          return List.of();
+        }
+        int[] first = t.firstUse();
+        int from = (int) Math.floor((1 - newestShare) * t.interactionCount());
+        int[] items = s.top(length, i -> first[i] >= from);
+        return items.length == 0
+            ? List.of()
+            : List.of(new Row(name(), "New for you", Reason.newItem(), -1, items));
+      }
+    };
+  }
+
+  static String coldWhy(PageState s) {
+    return s.request().request().user() == null
+        ? "anonymous user"
+        : s.request().user() < 0 ? "user unknown to the model" : "user without training history";
+  }
+
+  private abstract static class Named implements RowGenerator {
+    private final String name;
+
+    Named(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+  }
+}
