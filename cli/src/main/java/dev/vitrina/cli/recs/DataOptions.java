@@ -28,10 +28,17 @@ final class DataOptions {
   @Option(
       names = "--items",
       description =
-          "Optional item catalogue (CSV, TSV or Parquet) with an 'item' column and any of title,"
-              + " category, genres (a|b), lat, lon, prep_min. Saved with the model for request-time"
-              + " reasons, interests and distances.")
+          "Optional item catalogue (CSV, TSV or Parquet) with the --item-col column and any of"
+              + " title, category (see --item-category-col), genres (a|b), lat, lon, prep_min. Saved"
+              + " with the model for request-time reasons, interests and distances.")
   Path items;
+
+  @LibraryName("categoryColumn")
+  @Option(
+      names = "--item-category-col",
+      defaultValue = "category",
+      description = "The --items column read as each item's category. Default: ${DEFAULT-VALUE}.")
+  String itemCategoryCol;
 
   @Option(
       names = "--format",
@@ -166,6 +173,8 @@ final class DataOptions {
           ItemCatalogReader.read(
               TableSource.of(items),
               kept.items(),
+              itemCol,
+              itemCategoryCol,
               skipBadRows ? BadRowPolicy.SKIP_AND_REPORT : BadRowPolicy.FAIL);
       kept = kept.withItemAttributes(c.attributes());
       unknownItems = c.unknownItems();

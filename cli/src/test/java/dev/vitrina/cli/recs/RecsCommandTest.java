@@ -212,7 +212,7 @@ class RecsCommandTest {
     Path items = tmp.resolve("items.csv");
     Files.writeString(
         items,
-        "item,title,category,lat,lon\n"
+        "item_id,title,category,lat,lon\n"
             + "a,Apples,fruit,1.30,103.80\n"
             + "b,Bread,bakery,1.31,103.81\n"
             + "c,Cheese,dairy,1.35,103.90\n"
@@ -292,6 +292,75 @@ class RecsCommandTest {
         run("recs", "recommend", "--model", model.toString(), "--user", "u1", "--context", "gym");
     assertThat(badContext.code()).isEqualTo(2);
     assertThat(badContext.err()).contains("--context").contains("'gym'");
+  }
+
+  @Test
+  void pageComposesRowsWithoutRepeatsAndWritesHtml() throws Exception {
+    Path model = tmp.resolve("page-ials");
+    Captured t =
+        run(
+            "recs",
+            "train",
+            "--data",
+            synth.resolve("interactions.parquet").toString(),
+            "--timestamp-col",
+            "timestamp",
+            "--items",
+            synth.resolve("items.parquet").toString(),
+            "--item-category-col",
+            "subcategory",
+            "--model",
+            "ials",
+            "-P",
+            "ials.iterations=3",
+            "--out",
+            model.toString());
+    assertThat(t.code()).as(t.err()).isZero();
+    Path html = tmp.resolve("page.html");
+    Captured p =
+        run(
+            "recs",
+            "page",
+            "--model",
+            model.toString(),
+            "--user",
+            "U0000001",
+            "--rows",
+            "4",
+            "--cols",
+            "5",
+            "--html",
+            html.toString(),
+            "--json");
+    assertThat(p.code()).as(p.err()).isZero();
+    JsonNode page = p.json();
+    assertThat(page.get("policy").asText()).isEqualTo("page_greedy");
+    assertThat(page.get("duplicates_in_view").asInt()).isZero();
+    assertThat(page.get("rows").size()).isBetween(1, 4);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (JsonNode row : page.get("rows")) {
+      assertThat(row.get("items").size()).isLessThanOrEqualTo(5);
+      assertThat(row.get("reason").get("kind").asText()).isNotBlank();
+      for (JsonNode it : row.get("items")) {
+        assertThat(seen.add(it.get("item").asText())).isTrue();
+      }
+    }
+    assertThat(Files.readString(html)).contains("<h2>");
+
+    Captured anonymous = run("recs", "page", "--model", model.toString(), "--rows", "3", "--json");
+    assertThat(anonymous.code()).as(anonymous.err()).isZero();
+    assertThat(anonymous.json().get("personal").asBoolean()).isFalse();
+
+    Captured badRows = run("recs", "page", "--model", model.toString(), "--rows", "0");
+    assertThat(badRows.code()).isEqualTo(2);
+    assertThat(badRows.err()).contains("--rows");
+    Captured badPolicy = run("recs", "page", "--model", model.toString(), "--policy", "random");
+    assertThat(badPolicy.code()).isEqualTo(2);
+    assertThat(badPolicy.err()).contains("--policy").contains("page_greedy");
+    Captured badVisible =
+        run("recs", "page", "--model", model.toString(), "--rows", "3", "--visible-rows", "5");
+    assertThat(badVisible.code()).isEqualTo(2);
+    assertThat(badVisible.err()).contains("--visible-rows");
   }
 
   @Test

@@ -16,10 +16,11 @@ import java.util.List;
 
 /**
  * Reads an item catalogue (CSV, TSV or Parquet, through core's table layer) into {@link
- * ItemAttributes} for a given item index: one row per item with an {@code item} id column and any
- * of {@code title}, {@code category}, {@code genres} (separated by {@code |}), {@code lat} and
- * {@code lon} (the item's coordinates, stored as the {@value #LOCATION} column) and {@code
- * prep_min} (preparation minutes before delivery, stored as {@value #PREP_MINUTES}).
+ * ItemAttributes} for a given item index: one row per item with an item id column (named as in the
+ * interactions, e.g. {@code item_id}) and any of {@code title}, a category column (default {@code
+ * category}), {@code genres} (separated by {@code |}), {@code lat} and {@code lon} (the item's
+ * coordinates, stored as the {@value #LOCATION} column) and {@code prep_min} (preparation minutes
+ * before delivery, stored as {@value #PREP_MINUTES}).
  *
  * <p>Rows for items the index does not know are counted ({@link Result#unknownItems}) and not used;
  * items without a row have no attributes. Coordinates out of range reject the row (the report names
@@ -49,15 +50,23 @@ public final class ItemCatalogReader {
   /**
    * Reads {@code source} for the items of {@code items}.
    *
+   * @param itemColumn the column with the item ids
+   * @param categoryColumn the column read as each item's category (e.g. {@code category} or {@code
+   *     subcategory})
    * @throws dev.vitrina.core.table.BadRowsException under {@link BadRowPolicy#FAIL} when a row is
    *     malformed
    * @throws ParameterException naming {@code items} when no catalogue row matches an item
    */
-  public static Result read(TableSource source, IdIndex items, BadRowPolicy badRows)
+  public static Result read(
+      TableSource source,
+      IdIndex items,
+      String itemColumn,
+      String categoryColumn,
+      BadRowPolicy badRows)
       throws IOException {
-    Field id = Field.required("itemColumn", "item id", "item", FieldKind.ID);
+    Field id = Field.required("itemColumn", "item id", itemColumn, FieldKind.ID);
     Field title = Field.optional("title", "title", "title", FieldKind.TEXT);
-    Field category = Field.optional("category", "category", "category", FieldKind.TEXT);
+    Field category = Field.optional("categoryColumn", "category", categoryColumn, FieldKind.TEXT);
     Field genres = Field.optional("genres", "genres", "genres", FieldKind.TEXT);
     Field lat = Field.optional("lat", "latitude", "lat", FieldKind.DOUBLE);
     Field lon = Field.optional("lon", "longitude", "lon", FieldKind.DOUBLE);
@@ -142,7 +151,9 @@ public final class ItemCatalogReader {
               + source.path()
               + " names an item of the interactions ("
               + unknown
-              + " rows name other items); check that its 'item' column holds the same ids");
+              + " rows name other items); check that its '"
+              + itemColumn
+              + "' column holds the same ids as the interactions");
     }
     ItemAttributes a = b.build().itemAttributes();
     if (la != null) {

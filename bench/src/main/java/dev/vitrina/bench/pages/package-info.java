@@ -1,0 +1,2 @@
+/** Page-of-carousels quality and speed benchmarks. */
+package dev.vitrina.bench.pages;
