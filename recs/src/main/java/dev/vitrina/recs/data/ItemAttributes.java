@@ -113,6 +113,16 @@ public final class ItemAttributes {
     return Arrays.copyOfRange(genreCodes, genreOffsets[item], genreOffsets[item + 1]);
   }
 
+  /** The number of genres of {@code item}. */
+  public int genreCount(int item) {
+    return genreOffsets[item + 1] - genreOffsets[item];
+  }
+
+  /** The code of {@code item}'s {@code j}-th genre (0-based, below {@link #genreCount}). */
+  public int genreCode(int item, int j) {
+    return genreCodes[genreOffsets[item] + j];
+  }
+
   /** The genre names of {@code item}. */
   public String[] genres(int item) {
     int[] codes = genreCodes(item);

@@ -178,6 +178,10 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity, Tr
     if (!(halfLife > 0)) {
       throw new IllegalArgumentException("halfLife must be > 0, got " + halfLife);
     }
+    Object[] cached = recentCache;
+    if (cached != null && (double) cached[0] == halfLife) {
+      return ((double[]) cached[1]).clone();
+    }
     UserItemMatrix m = common.seen();
     double[] out = new double[numItems()];
     int[] ord = common.order();
@@ -186,21 +190,23 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity, Tr
       for (int i : idx) {
         out[i] += 1;
       }
-      return out;
+    } else {
+      int newest = interactionCount() - 1;
+      double rate = Math.log(2) / halfLife;
+      for (int p = 0; p < idx.length; p++) {
+        out[idx[p]] += Math.exp(-rate * (newest - ord[p]));
+      }
     }
-    int newest = 0;
-    for (int o : ord) {
-      newest = Math.max(newest, o);
-    }
-    double rate = Math.log(2) / halfLife;
-    for (int p = 0; p < idx.length; p++) {
-      out[idx[p]] += Math.exp(-rate * (newest - ord[p]));
-    }
+    recentCache = new Object[] {halfLife, out.clone()};
     return out;
   }
 
   @Override
   public int[] firstUse() {
+    int[] cached = firstUseCache;
+    if (cached != null) {
+      return cached.clone();
+    }
     int[] first = new int[numItems()];
     Arrays.fill(first, -1);
     int[] ord = common.order();
@@ -211,20 +217,28 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity, Tr
         first[idx[p]] = o;
       }
     }
+    firstUseCache = first.clone();
     return first;
   }
 
   @Override
   public int interactionCount() {
+    int n = interactionCount;
+    if (n >= 0) {
+      return n;
+    }
     int[] ord = common.order();
     if (ord == null) {
-      return numItems();
+      n = numItems();
+    } else {
+      int newest = -1;
+      for (int o : ord) {
+        newest = Math.max(newest, o);
+      }
+      n = newest + 1;
     }
-    int newest = -1;
-    for (int o : ord) {
-      newest = Math.max(newest, o);
-    }
-    return newest + 1;
+    interactionCount = n;
+    return n;
   }
 
   @SuppressWarnings("unchecked")
@@ -241,6 +255,12 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity, Tr
 
   private final Common common;
   private final String name;
+
+  // request-time summaries of the training data, computed once on first use (benign races: every
+  // thread computes the same value)
+  private volatile Object[] recentCache;
+  private volatile int[] firstUseCache;
+  private volatile int interactionCount = -1;
 
   /** Items with at least one training interaction, most popular first. */
   private final int[] popularOrder;

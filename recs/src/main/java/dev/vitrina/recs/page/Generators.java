@@ -1,5 +1,6 @@
 package dev.vitrina.recs.page;
 
+import dev.vitrina.recs.model.ItemEmbeddings;
 import dev.vitrina.recs.model.ItemSimilarity;
 import dev.vitrina.recs.model.TrainingData;
 import dev.vitrina.recs.request.Reason;
@@ -58,28 +59,52 @@ public final class Generators {
 
   /**
    * "Because you watched X" for each of the user's {@code recent} most recent items: the items most
-   * similar to X by the model (needs {@link ItemSimilarity}).
+   * similar to X by the model. With item embeddings (iALS) the similarity is the cosine of the item
+   * vectors over the user's candidate pool (the {@value #POOL} items the user's model scores
+   * highest), so a row stays personal and costs {@code O(POOL x dimension)}; otherwise the model's
+   * own item-to-item similarity over all items (needs {@link ItemSimilarity}).
    */
   public static RowGenerator because(int recent) {
     return new Named("because") {
       @Override
       public List<Row> rows(PageState s, int length) {
         int[] history = s.request().history();
-        var sim = s.request().model().capability(ItemSimilarity.class);
-        if (history.length == 0 || sim.isEmpty()) {
+        var model = s.request().model();
+        var emb = model.capability(ItemEmbeddings.class);
+        var sim = model.capability(ItemSimilarity.class);
+        if (history.length == 0 || (emb.isEmpty() && sim.isEmpty())) {
           return List.of();
         }
         List<Row> out = new ArrayList<>();
         float[] buf = new float[s.numItems()];
+        int[] pool = emb.isPresent() ? s.top(POOL, i -> true) : null;
+        float[][] poolVectors = null;
+        if (pool != null) {
+          int d = emb.get().dimension();
+          poolVectors = new float[pool.length][d];
+          for (int j = 0; j < pool.length; j++) {
+            emb.get().itemVector(pool[j], poolVectors[j]);
+          }
+        }
         for (int j = history.length - 1; j >= Math.max(0, history.length - recent); j--) {
           int x = history[j];
-          sim.get().similarities(x, buf);
-          for (int i = 0; i < buf.length; i++) {
-            if (Float.isInfinite(buf[i])) {
-              buf[i] = Float.NaN;
+          int[] items;
+          if (pool != null) {
+            float[] v = new float[emb.get().dimension()];
+            emb.get().itemVector(x, v);
+            java.util.Arrays.fill(buf, Float.NaN);
+            for (int q = 0; q < pool.length; q++) {
+              buf[pool[q]] = cosine(v, poolVectors[q]);
+            }
+          } else {
+            sim.get().similarities(x, buf);
+            for (int i = 0; i < buf.length; i++) {
+              if (Float.isInfinite(buf[i])) {
+                buf[i] = Float.NaN;
+              }
             }
           }
-          int[] items = s.top(length, i -> i != x, buf);
+          items = s.top(length, i -> i != x, buf);
           if (items.length > 0) {
             String id = s.request().itemId(x);
             String title = s.request().title(x).orElse(id);
@@ -91,6 +116,21 @@ public final class Generators {
         return out;
       }
     };
+  }
+
+  /** The candidate pool size of {@link #because}. */
+  public static final int POOL = 3000;
+
+  private static float cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      na += a[i] * a[i];
+      nb += b[i] * b[i];
+    }
+    return na == 0 || nb == 0 ? Float.NaN : (float) (dot / Math.sqrt(na * nb));
   }
 
   /**

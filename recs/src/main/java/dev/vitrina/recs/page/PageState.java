@@ -127,8 +127,8 @@ public final class PageState {
         continue;
       }
       if (genres) {
-        for (int g : a.genreCodes(i)) {
-          tops[g].offer(i, scores[i]);
+        for (int j = 0, n2 = a.genreCount(i); j < n2; j++) {
+          tops[a.genreCode(i, j)].offer(i, scores[i]);
         }
       } else if (a.categoryCode(i) >= 0) {
         tops[a.categoryCode(i)].offer(i, scores[i]);
