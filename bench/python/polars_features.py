@@ -89,16 +89,23 @@ def dense_panel(sales: pl.DataFrame) -> pl.DataFrame:
     n = int(offsets[-1])
     # One scatter(-add, which also sums duplicate rows) of the sales into the flat panel.
     qty = np.bincount(start[key] + day, weights=codes["qty"].to_numpy(), minlength=n)
-    sid = np.repeat(np.arange(len(present), dtype=np.int32), lengths)
-    pos = np.arange(n, dtype=np.int64) - offsets[:-1][sid]
-    skey = present[sid]
+    # Per row: the series (a gather of the small per-series key table) and the day within it.
+    sid = pl.Series(np.repeat(np.arange(len(present), dtype=np.uint32), lengths))
+    pos = np.arange(n, dtype=np.int32) - np.repeat(offsets[:-1].astype(np.int32), lengths)
+    series = pl.DataFrame(
+        {
+            "store_id": pl.Series(present // len(items), dtype=pl.UInt32).cast(pl.Enum(stores)),
+            "item_id": pl.Series(present % len(items), dtype=pl.UInt32).cast(pl.Enum(items)),
+            "first": pl.Series(epoch0 + first[present], dtype=pl.Int32),
+        }
+    )
     return pl.DataFrame(
         {
-            "store_id": pl.Series(skey // len(items), dtype=pl.UInt32).cast(pl.Enum(stores)),
-            "item_id": pl.Series(skey % len(items), dtype=pl.UInt32).cast(pl.Enum(items)),
-            "date": pl.Series((epoch0 + first[skey] + pos).astype(np.int32)).cast(pl.Date),
+            "store_id": series["store_id"].gather(sid),
+            "item_id": series["item_id"].gather(sid),
+            "date": (series["first"].gather(sid) + pl.Series(pos)).cast(pl.Date),
             "qty": qty.astype(np.float32),
-            "pos": pos.astype(np.int32),
+            "pos": pos,
         }
     )
 
