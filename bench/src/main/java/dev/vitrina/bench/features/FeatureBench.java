@@ -136,6 +136,9 @@ public final class FeatureBench {
     String xmx = System.getProperty("bench.xmx", "12g");
     cmd.add("-Xmx" + xmx);
     cmd.add("--enable-native-access=ALL-UNNAMED");
+    if (Boolean.parseBoolean(System.getProperty("bench.thp", "true")) && hugePagesOffered()) {
+      cmd.add("-XX:+UseTransparentHugePages"); // as the vitrina launcher sets it
+    }
     if (Runtime.version().feature() >= 23) {
       cmd.add("--sun-misc-unsafe-memory-access=allow"); // the Snappy codec uses sun.misc.Unsafe
     }
@@ -148,6 +151,16 @@ public final class FeatureBench {
     cmd.add(data.toString());
     cmd.add(out.toString());
     return cmd;
+  }
+
+  /** Whether the kernel offers transparent huge pages to a process that asks (always/madvise). */
+  static boolean hugePagesOffered() {
+    try {
+      String m = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+      return m.contains("[always]") || m.contains("[madvise]");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** The 1-, 5- and 15-minute load averages, or "n/a" where /proc/loadavg is not readable. */
