@@ -37,11 +37,14 @@ import java.util.Map;
 
 /**
  * The feature-engine benchmark against DuckDB (JDBC, same JVM kind) and polars (python, when
- * installed): the in-memory kernel (sparse rows to a calendar-completed matrix with lags
- * 1..7,14,21,28, mean_7 and mean_4w) and end to end (sales.parquet to a features Parquet file,
- * snappy). Every measurement runs in a fresh process; each reports wall time, CPU time, peak
- * resident memory and per-column checksums (sum and count of non-null values), and the runner
- * checks that all peers agree.
+ * installed), each in a naive formulation (what most notebooks do: a calendar grid joined to the
+ * sales on the string keys, lags over windows partitioned by the strings) and a strong one (integer
+ * codes; polars: one scatter into the flat panel and masked whole-column shifts; DuckDB: ENUM
+ * keys). Peers alternate run by run. It measures the in-memory kernel (sparse rows to a
+ * calendar-completed matrix with lags 1..7,14,21,28, mean_7 and mean_4w) and end to end
+ * (sales.parquet to a features Parquet file, snappy). Every measurement runs in a fresh process;
+ * each reports wall time, CPU time, peak resident memory and per-column checksums (sum and count of
+ * non-null values), and the runner checks that all peers agree.
  *
  * <p>Run: {@code scripts/bench-features.sh} (generates the m5 preset if needed), or {@code java -cp
  * ... dev.vitrina.bench.features.FeatureBench DATA_DIR WORK_DIR RUNS}.
