@@ -29,8 +29,8 @@ import java.util.SplittableRandom;
  * >= 4 (138,493 users, 20,000 items, about 10M distinct user-item pairs, long-tailed item
  * popularity and user activity): seconds per ALS iteration (users and items both solved, conjugate
  * gradient with 3 steps, 64 factors) and the time to recommend the top 10 unseen items for every
- * user. The published peer is the {@code implicit} library's 0.84 s per iteration on an 8-core
- * desktop for MovieLens-20M (Spark MLlib 12.3 s); {@code implicit} itself cannot be installed here.
+ * user. The {@code implicit} library runs on the same interactions through {@code
+ * scripts/bench-als-peers.sh} ({@link AlsPeer}).
  *
  * <p>Checks its own output: the batch lists of a sample of users must equal the single-user lists,
  * and no list may contain a training item; the run fails otherwise.
