@@ -222,6 +222,25 @@ public final class StoragePaths {
     }
   }
 
+  /**
+   * Asks the object store for the bucket of {@code path} (one listing request), so that a missing
+   * bucket or refused credentials surface as such ({@link S3Errors}) rather than as a missing file;
+   * does nothing for a local path.
+   *
+   * @throws IOException the store's refusal
+   */
+  public static void checkBucket(Path path) throws IOException {
+    if (!isRemote(path)) {
+      return;
+    }
+    Path root = path.getFileSystem().getPath("/");
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
+      ds.iterator().hasNext();
+    } catch (RuntimeException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
   private static void checkBucketName(String bucket, String location) {
     if (bucket.length() < 3
         || bucket.length() > 63

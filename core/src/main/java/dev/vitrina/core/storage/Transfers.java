@@ -174,6 +174,7 @@ public final class Transfers {
       return items;
     }
     if (!StoragePaths.isDirectory(source)) {
+      StoragePaths.checkBucket(source);
       throw new NoSuchFileException(
           StoragePaths.display(source), null, "no such file or folder to copy");
     }
