@@ -412,13 +412,23 @@ public final class Artifacts {
             if (AtomicWrite.isTempName(f.getFileName().toString())) {
               temps.add(f);
             } else {
-              names.add(root.relativize(f).toString().replace('\\', '/'));
+              names.add(relativeName(root, f));
             }
             return FileVisitResult.CONTINUE;
           }
         });
     names.sort(null);
     return names;
+  }
+
+  /** {@code f}'s {@code /}-separated name below {@code root}; object-store paths by their keys. */
+  private static String relativeName(Path root, Path f) {
+    if (!StoragePaths.isRemote(f)) {
+      return root.relativize(f).toString().replace('\\', '/');
+    }
+    String r = root.toAbsolutePath().toString();
+    String k = f.toAbsolutePath().toString();
+    return k.startsWith(r) ? k.substring(r.length()) : StoragePaths.name(f);
   }
 
   private static void checkReplaceable(Path dir) throws IOException {
