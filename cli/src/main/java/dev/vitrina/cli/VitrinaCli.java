@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.core.io.csv.CsvException;
 import dev.vitrina.core.json.Json;
+import dev.vitrina.core.storage.S3Errors;
+import dev.vitrina.core.storage.StoragePaths;
 import dev.vitrina.core.table.BadRowsException;
 import dev.vitrina.core.validate.InvalidFileException;
 import dev.vitrina.core.validate.NoRowsException;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -47,6 +50,7 @@ import picocli.CommandLine.Command;
       dev.vitrina.cli.abtest.AbTestCommand.class,
       dev.vitrina.cli.forecast.ForecastCommand.class,
       dev.vitrina.cli.recs.RecsCommand.class,
+      dev.vitrina.cli.storage.StorageCommand.class,
       // other areas register their top-level commands here, one line each
     })
 public final class VitrinaCli implements Runnable {
@@ -55,6 +59,21 @@ public final class VitrinaCli implements Runnable {
   public static final int USAGE = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /**
+   * Accepted anywhere on the line; it takes effect before any path is read (see {@link
+   * #configureStorage}), so the field only documents it.
+   */
+  @CommandLine.Option(
+      names = "--s3-endpoint",
+      scope = CommandLine.ScopeType.INHERIT,
+      paramLabel = "URL",
+      description = {
+        "S3-compatible endpoint for s3:// paths (e.g. http://127.0.0.1:9000); default: AWS, or",
+        "AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL. Region and credentials come from the standard",
+        "AWS settings (AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_PROFILE)."
+      })
+  String s3Endpoint;
 
   @Override
   public void run() {
@@ -69,7 +88,34 @@ public final class VitrinaCli implements Runnable {
   /** Runs the CLI and returns the exit code (for tests). */
   public static int execute(String... args) {
     CommandLine cl = commandLine();
+    if (!configureStorage(args, cl.getErr())) {
+      return USAGE;
+    }
     return cl.execute(args);
+  }
+
+  /**
+   * Applies {@code --s3-endpoint} (wherever it stands on the line) before picocli converts any path
+   * option, since an {@code s3://} path is bound to its endpoint when it is resolved.
+   *
+   * @return false (after printing the error) when the value is not an endpoint
+   */
+  static boolean configureStorage(String[] args, PrintWriter err) {
+    String value = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--s3-endpoint") && i + 1 < args.length) {
+        value = args[i + 1];
+      } else if (args[i].startsWith("--s3-endpoint=")) {
+        value = args[i].substring("--s3-endpoint=".length());
+      }
+    }
+    try {
+      StoragePaths.useEndpoint(value);
+      return true;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return false;
+    }
   }
 
   /**
@@ -103,7 +149,7 @@ public final class VitrinaCli implements Runnable {
       System.setErr(new PrintStream(sysErr, true, StandardCharsets.UTF_8));
       CommandLine cl = commandLine();
       cl.setErr(new PrintWriter(err, true));
-      int code = cl.execute(args);
+      int code = configureStorage(args, cl.getErr()) ? cl.execute(args) : USAGE;
       return new Captured(
           code,
           out.toString(StandardCharsets.UTF_8),
@@ -118,6 +164,7 @@ public final class VitrinaCli implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new VitrinaCli());
     cl.registerConverter(LocalDate.class, VitrinaCli::parseDate);
+    cl.registerConverter(Path.class, VitrinaCli::parsePath);
     cl.setExecutionExceptionHandler(VitrinaCli::handleExecutionException);
     cl.setParameterExceptionHandler(VitrinaCli::handleParameterException);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -132,6 +179,15 @@ public final class VitrinaCli implements Runnable {
     } catch (DateTimeParseException e) {
       throw new CommandLine.TypeConversionException(
           "'" + s + "' is not a date; use yyyy-MM-dd, e.g. 2024-03-01");
+    }
+  }
+
+  /** Paths on the command line: local paths or {@code s3://bucket/key} ({@link StoragePaths}). */
+  static Path parsePath(String s) {
+    try {
+      return StoragePaths.resolve(s);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.TypeConversionException(e.getMessage());
     }
   }
 
@@ -162,6 +218,10 @@ public final class VitrinaCli implements Runnable {
       t = t.getCause();
     }
     String hint = "Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.";
+    if (S3Errors.isPermanent(t)) {
+      err.println("error: " + S3Errors.describe(t, firstS3Path(parseResult)));
+      return USAGE;
+    }
     if (t instanceof ParameterException p) {
       err.println("error: " + flagMessage(p, cmd.getCommandSpec()));
       err.println(hint);
@@ -208,6 +268,26 @@ public final class VitrinaCli implements Runnable {
     err.println("error: unexpected " + t + " (a bug: please report it with this trace)");
     t.printStackTrace(err);
     return 1;
+  }
+
+  /** The first {@code s3://} path among the options and parameters given, or null. */
+  private static Path firstS3Path(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+      for (CommandLine.Model.ArgSpec a : r.matchedArgs()) {
+        Object v = a.getValue();
+        if (v instanceof Path p && StoragePaths.isS3(p)) {
+          return p;
+        }
+        if (v instanceof List<?> list) {
+          for (Object o : list) {
+            if (o instanceof Path p && StoragePaths.isS3(p)) {
+              return p;
+            }
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** I/O exceptions that are invalid input by meaning: a file read whose content is invalid. */

@@ -183,11 +183,7 @@ public final class ParquetWriter implements AutoCloseable {
       }
     }
     Path abs = path.toAbsolutePath();
-    Path parent = abs.getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Path temp = AtomicWrite.tempSibling(abs);
+    Path temp = AtomicWrite.stage(abs);
     FileChannel ch =
         FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     ParquetWriter w = new ParquetWriter(abs, temp, cols, codec, options, ch);

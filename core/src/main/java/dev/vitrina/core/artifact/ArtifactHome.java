@@ -1,6 +1,7 @@
 package dev.vitrina.core.artifact;
 
 import dev.vitrina.core.storage.AtomicWrite;
+import dev.vitrina.core.storage.StoragePaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -70,7 +71,9 @@ public final class ArtifactHome {
       AtomicWrite.IoConsumer<Path> body)
       throws IOException {
     checkHome(home);
-    Files.createDirectories(home);
+    if (!StoragePaths.isRemote(home)) {
+      Files.createDirectories(home);
+    }
     for (int attempt = 0; ; attempt++) {
       int number = newest(home) + 1;
       String version = "v" + number;
@@ -107,7 +110,7 @@ public final class ArtifactHome {
       return path;
     }
     String version = Files.readString(pointer, StandardCharsets.UTF_8).strip();
-    if (!VERSION.matcher(version).matches() || !Files.isDirectory(path.resolve(version))) {
+    if (!VERSION.matcher(version).matches() || !StoragePaths.isDirectory(path.resolve(version))) {
       throw new InvalidArtifactException(
           path,
           pointer,
@@ -129,12 +132,12 @@ public final class ArtifactHome {
   /** The version directory names in {@code home}, oldest first. */
   public static List<String> versions(Path home) throws IOException {
     List<Integer> numbers = new ArrayList<>();
-    if (Files.isDirectory(home)) {
-      try (Stream<Path> s = Files.list(home)) {
+    if (StoragePaths.isDirectory(home)) {
+      try (Stream<Path> s = Files.list(StoragePaths.directory(home))) {
         s.forEach(
             p -> {
-              Matcher m = VERSION.matcher(p.getFileName().toString());
-              if (m.matches() && Files.isDirectory(p)) {
+              Matcher m = VERSION.matcher(StoragePaths.name(p));
+              if (m.matches() && StoragePaths.isDirectory(p)) {
                 numbers.add(Integer.parseInt(m.group(1)));
               }
             });
@@ -171,10 +174,10 @@ public final class ArtifactHome {
   }
 
   private static void checkHome(Path home) throws IOException {
-    if (!Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(home, LinkOption.NOFOLLOW_LINKS) && !StoragePaths.isDirectory(home)) {
       return;
     }
-    if (!Files.isDirectory(home)) {
+    if (!StoragePaths.isDirectory(home)) {
       throw new IllegalArgumentException(
           "cannot save a model to "
               + home
@@ -188,11 +191,15 @@ public final class ArtifactHome {
               + " one version), and artifacts are never replaced in place; choose a new output"
               + " directory, or move that one away");
     }
-    try (Stream<Path> entries = Files.list(home)) {
+    try (Stream<Path> entries = Files.list(StoragePaths.directory(home))) {
+      String self = StoragePaths.name(home);
       boolean foreign =
           entries.anyMatch(
               p -> {
-                String n = p.getFileName().toString();
+                String n = StoragePaths.name(p);
+                if (StoragePaths.isRemote(p) && n.equals(self)) {
+                  return false; // the folder marker an object store may list
+                }
                 return !n.equals(POINTER)
                     && !VERSION.matcher(n).matches()
                     && !AtomicWrite.isTempName(n);

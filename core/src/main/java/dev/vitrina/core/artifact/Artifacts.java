@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vitrina.core.Version;
 import dev.vitrina.core.json.Json;
 import dev.vitrina.core.storage.AtomicWrite;
+import dev.vitrina.core.storage.StoragePaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
@@ -179,7 +180,7 @@ public final class Artifacts {
    */
   public static ArtifactManifest readManifest(Path dir) throws IOException {
     Path manifestFile = dir.resolve(ArtifactManifest.FILE_NAME);
-    if (!Files.isDirectory(dir)) {
+    if (!StoragePaths.isDirectory(dir)) {
       throw new InvalidArtifactException(
           dir,
           dir,
@@ -392,7 +393,7 @@ public final class Artifacts {
    * temps}.
    */
   private static List<String> contents(Path dir, List<Path> temps) throws IOException {
-    Path root = dir.toRealPath();
+    Path root = StoragePaths.directory(dir).toRealPath();
     List<String> names = new ArrayList<>();
     Files.walkFileTree(
         root,
@@ -411,7 +412,7 @@ public final class Artifacts {
             if (AtomicWrite.isTempName(f.getFileName().toString())) {
               temps.add(f);
             } else {
-              names.add(root.relativize(f).toString().replace('\\', '/'));
+              names.add(relativeName(root, f));
             }
             return FileVisitResult.CONTINUE;
           }
@@ -420,11 +421,21 @@ public final class Artifacts {
     return names;
   }
 
+  /** {@code f}'s {@code /}-separated name below {@code root}; object-store paths by their keys. */
+  private static String relativeName(Path root, Path f) {
+    if (!StoragePaths.isRemote(f)) {
+      return root.relativize(f).toString().replace('\\', '/');
+    }
+    String r = root.toAbsolutePath().toString();
+    String k = f.toAbsolutePath().toString();
+    return k.startsWith(r) ? k.substring(r.length()) : StoragePaths.name(f);
+  }
+
   private static void checkReplaceable(Path dir) throws IOException {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !StoragePaths.isDirectory(dir)) {
       return;
     }
-    if (!Files.isDirectory(dir)) {
+    if (!StoragePaths.isDirectory(dir)) {
       throw new IllegalArgumentException(
           "cannot save an artifact to "
               + dir
@@ -441,7 +452,7 @@ public final class Artifacts {
               + " find one half-replaced); save to a model home, which keeps numbered versions"
               + " (ArtifactHome.publish), or choose a new directory");
     }
-    try (Stream<Path> entries = Files.list(dir)) {
+    try (Stream<Path> entries = Files.list(StoragePaths.directory(dir))) {
       if (entries.findAny().isPresent()) {
         throw new IllegalArgumentException(
             "refusing to save an artifact to "

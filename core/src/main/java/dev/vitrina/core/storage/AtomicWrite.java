@@ -2,24 +2,31 @@ package dev.vitrina.core.storage;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import software.amazon.nio.spi.s3.S3OpenOption;
 
 /**
  * Atomic file and directory writes: content goes to a temporary sibling first and is moved onto the
@@ -56,6 +63,18 @@ import java.util.stream.Stream;
  * fails with an {@link IOException} and the target keeps its previous content, never a half-written
  * one. Removing stale temporaries is best effort: a temporary that cannot be deleted is left for a
  * later write and does not fail this one.
+ *
+ * <h2>Object stores</h2>
+ *
+ * <p>On a target outside the local file system ({@link StoragePaths#isRemote}, e.g. {@code s3://})
+ * there is no rename. Content is first written to a local temporary file ({@link #stage}); {@link
+ * #publish} then uploads it to a temporary key {@code .NAME.tmp-PID-RANDOM} next to the target and
+ * copies that key onto the target (a server-side copy that replaces the object whole), then removes
+ * the temporary key. A failed write leaves the target as it was; a reader never sees half a file.
+ * {@link #writeDirectory} fills a local temporary directory and uploads its files one by one, each
+ * published as above, with a top-level {@code manifest.json} last: readers that require the
+ * manifest (artifacts) never accept a partly uploaded directory. Stale temporary keys are not swept
+ * (process ids mean nothing across machines); a bucket lifecycle rule on {@code .tmp-} keys can.
  */
 public final class AtomicWrite {
 
@@ -80,6 +99,19 @@ public final class AtomicWrite {
    * the target is left untouched.
    */
   public static void write(Path target, IoConsumer<OutputStream> body) throws IOException {
+    if (StoragePaths.isRemote(target)) {
+      Path staged = stage(target);
+      try {
+        try (OutputStream out = Files.newOutputStream(staged)) {
+          body.accept(out);
+        }
+        publish(staged, target);
+      } catch (IOException | RuntimeException | Error e) {
+        Files.deleteIfExists(staged);
+        throw e;
+      }
+      return;
+    }
     Path parent = target.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -110,6 +142,10 @@ public final class AtomicWrite {
    *     another writer created it meanwhile (the temporary is removed)
    */
   public static void writeDirectory(Path target, IoConsumer<Path> body) throws IOException {
+    if (StoragePaths.isRemote(target)) {
+      writeRemoteDirectory(target, body);
+      return;
+    }
     Path abs = target.toAbsolutePath();
     Path parent = abs.getParent();
     if (parent != null) {
@@ -136,7 +172,154 @@ public final class AtomicWrite {
     }
   }
 
+  private static void writeRemoteDirectory(Path target, IoConsumer<Path> body) throws IOException {
+    refuseExisting(target);
+    Path local = Files.createTempDirectory("vitrina-stage-");
+    try {
+      body.accept(local);
+      refuseExisting(target);
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(local)) {
+        files = walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+      }
+      Path manifest = local.resolve(LAST_FILE);
+      if (files.remove(manifest)) {
+        files.add(manifest);
+      }
+      for (Path f : files) {
+        Path rel = local.relativize(f);
+        Path dest = target;
+        for (Path part : rel) {
+          dest = dest.resolve(part.toString());
+        }
+        upload(f, dest);
+      }
+    } finally {
+      deleteRecursively(local);
+    }
+  }
+
+  /** The top-level file {@link #writeDirectory} uploads last on an object store. */
+  private static final String LAST_FILE = "manifest.json";
+
+  /**
+   * Where to write the content of {@code target} before {@link #publish}: a fresh, not yet existing
+   * path, the temporary sibling ({@link #tempSibling}) on the local file system (its parent folders
+   * are created), a local temporary file for an object store.
+   */
+  public static Path stage(Path target) throws IOException {
+    if (!StoragePaths.isRemote(target)) {
+      Path abs = target.toAbsolutePath();
+      Path parent = abs.getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      return tempSibling(abs);
+    }
+    String name = target.getFileName() == null ? "object" : target.getFileName().toString();
+    if (name.endsWith("/")) {
+      name = name.substring(0, name.length() - 1);
+    }
+    Path file =
+        Files.createTempFile("vitrina-stage-", "-" + name.replaceAll("[^A-Za-z0-9._-]", "_"));
+    Files.delete(file);
+    return file;
+  }
+
+  /**
+   * Makes staged content (from {@link #stage}) the content of {@code target} atomically and removes
+   * the staged file; on failure the target is unchanged and the staged file is left for the caller
+   * to delete.
+   */
+  public static void publish(Path staged, Path target) throws IOException {
+    if (!StoragePaths.isRemote(target)) {
+      move(staged, target);
+      return;
+    }
+    upload(staged, target);
+    Files.deleteIfExists(staged);
+  }
+
+  /**
+   * Copies the file {@code source} (local or on an object store) onto {@code target} atomically: a
+   * reader of the target sees its old content or the whole copy.
+   */
+  public static void copy(Path source, Path target) throws IOException {
+    if (StoragePaths.isRemote(target) && !StoragePaths.isRemote(source)) {
+      upload(source, target);
+      return;
+    }
+    Path staged = stage(target);
+    try {
+      Files.copy(source, staged);
+      publish(staged, target);
+    } finally {
+      Files.deleteIfExists(staged);
+    }
+  }
+
+  /**
+   * Uploads a complete local file to an object-store {@code target}. The object store makes the new
+   * object visible only when its upload completes (in parts, for a large file), replacing the old
+   * one whole; a failed upload leaves the old object.
+   */
+  private static void upload(Path local, Path target) throws IOException {
+    long size = Files.size(local);
+    // replacing an object: the file system reads the old one first; a new key skips that, and
+    // If-None-Match guards against another writer creating it meanwhile
+    Set<OpenOption> options =
+        Files.exists(target)
+            ? Set.of(
+                StandardOpenOption.WRITE,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING)
+            : Set.of(
+                StandardOpenOption.WRITE,
+                StandardOpenOption.CREATE,
+                S3OpenOption.assumeObjectNotExists());
+    try (FileChannel in = FileChannel.open(local, StandardOpenOption.READ);
+        SeekableByteChannel out = Files.newByteChannel(target, options)) {
+      long done = 0;
+      while (done < size) {
+        long n = in.transferTo(done, size - done, out);
+        if (n <= 0) {
+          throw new IOException(
+              "could not read " + local + " to upload it to " + StoragePaths.display(target));
+        }
+        done += n;
+      }
+    }
+  }
+
+  private static Path remoteTempSibling(Path target) {
+    String name = target.getFileName().toString();
+    if (name.endsWith("/")) {
+      name = name.substring(0, name.length() - 1);
+    }
+    long r = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+    return target.resolveSibling(
+        "." + name + TMP_MARK + ProcessHandle.current().pid() + "-" + Long.toString(r, 36));
+  }
+
   private static void refuseExisting(Path abs) throws IOException {
+    if (StoragePaths.isRemote(abs)) {
+      if (Files.exists(abs)) {
+        throw new FileAlreadyExistsException(
+            StoragePaths.display(abs), null, "exists as a file; directories are never replaced");
+      }
+      Path dir = StoragePaths.directory(abs);
+      if (StoragePaths.isDirectory(dir)) {
+        try (Stream<Path> s = Files.list(dir)) {
+          if (s.findAny().isPresent()) {
+            throw new FileAlreadyExistsException(
+                StoragePaths.display(abs),
+                null,
+                "exists and is not empty; directories are never replaced");
+          }
+        }
+      }
+      return;
+    }
     if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -157,6 +340,9 @@ public final class AtomicWrite {
    * #removeStaleTemps}).
    */
   public static Path tempSibling(Path target) {
+    if (StoragePaths.isRemote(target)) {
+      return remoteTempSibling(target);
+    }
     Path abs = target.toAbsolutePath();
     removeStaleTemps(abs);
     String name = abs.getFileName().toString();
@@ -260,10 +446,20 @@ public final class AtomicWrite {
 
   /**
    * Moves {@code tmp} onto {@code target} atomically, replacing it. Refuses (and leaves both
-   * untouched) where the file system cannot rename atomically, rather than risk a half-written
-   * target.
+   * untouched) where the local file system cannot rename atomically, rather than risk a
+   * half-written target. On an object store the content is published by a copy that replaces the
+   * target whole (see the class documentation).
    */
   public static void move(Path tmp, Path target) throws IOException {
+    if (StoragePaths.isRemote(target)) {
+      if (StoragePaths.isRemote(tmp)) {
+        copy(tmp, target);
+        Files.deleteIfExists(tmp);
+      } else {
+        publish(tmp, target);
+      }
+      return;
+    }
     Path parent = target.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -285,6 +481,18 @@ public final class AtomicWrite {
 
   /** Deletes a file or a directory tree; a missing path is fine. */
   public static void deleteRecursively(Path path) throws IOException {
+    if (StoragePaths.isRemote(path)) {
+      Path dir = StoragePaths.directory(path);
+      if (StoragePaths.isDirectory(dir)) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+          for (Path p : walk.filter(p -> !p.toString().endsWith("/")).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+      Files.deleteIfExists(path);
+      return;
+    }
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

@@ -74,8 +74,9 @@ public record AssignmentConfig(List<Experiment> experiments, List<Layer> layers)
           "experiment config file " + file + " does not exist; pass a JSON file (see docs)");
     }
     JsonNode root;
+    byte[] bytes = Files.readAllBytes(file);
     try {
-      root = Json.mapper().readTree(file.toFile());
+      root = Json.mapper().readTree(bytes);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "experiment config " + file + " is not valid JSON: " + e.getMessage(), e);

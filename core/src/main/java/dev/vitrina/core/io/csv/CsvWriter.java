@@ -47,11 +47,7 @@ public final class CsvWriter implements AutoCloseable {
       throws IOException {
     Objects.requireNonNull(options, "options");
     Path abs = path.toAbsolutePath();
-    Path parent = abs.getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Path temp = AtomicWrite.tempSibling(abs);
+    Path temp = AtomicWrite.stage(abs);
     Writer w =
         Files.newBufferedWriter(
             temp, options.charset(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
