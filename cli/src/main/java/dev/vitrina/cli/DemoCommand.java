@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin JsonOption json;
 
   private String stepLabel(int i) {
-    return i + "/" + (skipModels ? 3 : 5);
+    return i + "/" + (skipModels ? 3 : 6);
   }
 
   @Override
@@ -136,6 +136,7 @@ final class DemoCommand implements Callable<Integer> {
     if (!skipModels) {
       forecastStep(dataDir, result, text);
       recsStep(dataDir, result, text);
+      requestStep(dataDir, result, text);
     }
     abtestStep(result, text);
 
@@ -248,8 +249,83 @@ final class DemoCommand implements Callable<Integer> {
     return Double.NaN;
   }
 
+  private void requestStep(Path dataDir, Map<String, Object> result, StringBuilder text)
+      throws Exception {
+    Path model = out.resolve("recs-ials");
+    Path page = out.resolve("page.html");
+    String user = "U0000001";
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put(
+        "train",
+        step(
+            stepLabel(5)
+                + " recs requests: iALS with the item catalogue, one request with reasons, one"
+                + " page of carousels",
+            "recs",
+            "train",
+            "--data",
+            dataDir.resolve("interactions.parquet").toString(),
+            "--timestamp-col",
+            "timestamp",
+            "--items",
+            dataDir.resolve("items.parquet").toString(),
+            "--item-category-col",
+            "subcategory",
+            "--model",
+            "ials",
+            "--seed",
+            Long.toString(seed),
+            "--out",
+            model.toString()));
+    JsonNode rec =
+        step(
+            null,
+            "recs",
+            "recommend",
+            "--model",
+            model.toString(),
+            "--user",
+            user,
+            "--k",
+            "5",
+            "--explain");
+    r.put("recommend", rec);
+    JsonNode pg =
+        step(
+            null,
+            "recs",
+            "page",
+            "--model",
+            model.toString(),
+            "--user",
+            user,
+            "--rows",
+            "6",
+            "--cols",
+            "8",
+            "--html",
+            page.toString());
+    r.put("page", pg);
+    result.put("requests", r);
+    text.append(
+        String.format(
+            "5. Served user %s through the request pipeline (stages %s), top item %s because %s;%n"
+                + "   composed a page of %d carousels (%d duplicates in view, %d categories):%n",
+            user,
+            rec.path("stages").toString(),
+            rec.path("items").path(0).path("item").asText(),
+            rec.path("items").path(0).path("reasons").path(0).toString(),
+            pg.path("rows").size(),
+            pg.path("duplicates_in_view").asInt(),
+            pg.path("categories_in_view").asInt()));
+    for (JsonNode row : pg.path("rows")) {
+      text.append("   - ").append(row.path("title").asText()).append('\n');
+    }
+    text.append("   page: ").append(page).append('\n');
+  }
+
   private void abtestStep(Map<String, Object> result, StringBuilder text) throws Exception {
-    int n = skipModels ? 3 : 5; // the last step
+    int n = skipModels ? 3 : 6; // the last step
     JsonNode plan =
         step(
             stepLabel(n)

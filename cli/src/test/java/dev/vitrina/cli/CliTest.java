@@ -155,8 +155,14 @@ class CliTest {
     }
     assertThat(j.get("abtest").get("plan").get("total_units").asLong()).isEqualTo(284_055);
     assertThat(j.get("abtest").get("analysis").get("srm").get("mismatch").asBoolean()).isFalse();
+    JsonNode requests = j.get("requests");
+    assertThat(requests.get("recommend").get("items").get(0).get("reasons")).isNotEmpty();
+    assertThat(requests.get("page").get("duplicates_in_view").asInt()).isZero();
+    assertThat(requests.get("page").get("rows").size()).isPositive();
     for (String f :
-        new String[] {"forecast.html", "recs.html", "abtest.html", "features.parquet"}) {
+        new String[] {
+          "forecast.html", "recs.html", "abtest.html", "features.parquet", "page.html"
+        }) {
       assertThat(Files.exists(out.resolve(f))).as(f).isTrue();
     }
   }
