@@ -27,10 +27,11 @@ public record DistanceDecay(Shape shape, double scaleKm, double exponent) {
   }
 
   /**
-   * The decay fitted on Foursquare Singapore (validation split carved from the given training data;
-   * docs/formulations.md, "Location-aware ranking"): a power law {@code (1 + d / 0.5 km)^-2}.
+   * The decay fitted for iALS on Foursquare Singapore (validation split carved from the given
+   * training data, users located at the venues of their history; docs/formulations.md,
+   * "Location-aware ranking"): a power law {@code (1 + d / 0.1 km)^-0.5}.
    */
-  public static final DistanceDecay DEFAULT = new DistanceDecay(Shape.POWER, 0.5, 2);
+  public static final DistanceDecay DEFAULT = new DistanceDecay(Shape.POWER, 0.1, 0.5);
 
   public DistanceDecay {
     Objects.requireNonNull(shape, "shape");
