@@ -1,10 +1,14 @@
 package dev.vitrina.core.geo;
 
+import dev.vitrina.core.check.ParameterException;
+
 /**
  * A point on the Earth in decimal degrees (WGS 84), e.g. where a user stands or where a store is.
  *
  * @param lat latitude in [-90, 90]
  * @param lon longitude in [-180, 180]
+ * @throws ParameterException naming {@code lat} or {@code lon} when a coordinate is out of range
+ *     (or NaN), so that a front end can name its own option
  */
 public record GeoPoint(double lat, double lon) {
 
@@ -13,12 +17,16 @@ public record GeoPoint(double lat, double lon) {
 
   public GeoPoint {
     if (!(lat >= -90 && lat <= 90)) {
-      throw new IllegalArgumentException(
-          "latitude must be in [-90, 90] degrees, got " + lat + "; e.g. 1.3521 for Singapore");
+      throw new ParameterException(
+          "lat",
+          "(latitude) must be in [-90, 90] degrees, got " + lat + "; e.g. 1.3521 for Singapore");
     }
     if (!(lon >= -180 && lon <= 180)) {
-      throw new IllegalArgumentException(
-          "longitude must be in [-180, 180] degrees, got " + lon + "; e.g. 103.8198 for Singapore");
+      throw new ParameterException(
+          "lon",
+          "(longitude) must be in [-180, 180] degrees, got "
+              + lon
+              + "; e.g. 103.8198 for Singapore");
     }
   }
 
