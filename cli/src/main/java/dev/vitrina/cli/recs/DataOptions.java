@@ -29,7 +29,7 @@ final class DataOptions {
       names = "--items",
       description =
           "Optional item catalogue (CSV, TSV or Parquet) with the --item-col column and any of"
-              + " title, category (see --item-category-col), genres (a|b), lat, lon, prep_min. Saved"
+              + " title, category (see --item-category-col), genres (a|b), lat, lon, prep_minutes. Saved"
               + " with the model for request-time reasons, interests and distances.")
   Path items;
 
