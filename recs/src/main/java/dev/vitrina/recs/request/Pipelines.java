@@ -2,7 +2,16 @@ package dev.vitrina.recs.request;
 
 import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.core.geo.GeoPoint;
+import dev.vitrina.recs.data.AttributeColumn;
+import dev.vitrina.recs.data.ItemAttributes;
 import dev.vitrina.recs.model.Recommender;
+import dev.vitrina.recs.model.TrainingData;
+import dev.vitrina.recs.request.geo.EtaModel;
+import dev.vitrina.recs.request.geo.GeoReranker;
+import dev.vitrina.recs.request.geo.InferredPlaces;
+import dev.vitrina.recs.request.geo.ItemLocations;
+import dev.vitrina.recs.request.geo.NearbySource;
+import dev.vitrina.recs.request.geo.RadiusFilter;
 
 /**
  * The standard request pipeline of a fitted model: the model as candidate source, then the stages
@@ -13,9 +22,37 @@ public final class Pipelines {
 
   private Pipelines() {}
 
-  /** The standard pipeline for {@code model}. */
+  /**
+   * The standard pipeline for {@code model}: the model's own candidates, and
+   *
+   * <ul>
+   *   <li>when its catalogue has item coordinates ({@value ItemLocations#LOCATION}): the users'
+   *       places inferred from their histories ({@code home}, {@code office}, {@code centre}) for
+   *       requests with a named context; for a request with a location, nearby items as extra
+   *       candidates, the distance re-ranker with the fitted decay and ETAs, and the default
+   *       delivery radius ({@value RadiusFilter#DEFAULT_RADIUS_KM} km).
+   * </ul>
+   */
   public static RequestPipeline standard(Recommender model) {
-    return RequestPipeline.builder(model).build();
+    RequestPipeline.Builder b = RequestPipeline.builder(model);
+    ItemAttributes catalog =
+        model
+            .capability(TrainingData.class)
+            .map(TrainingData::itemAttributes)
+            .orElseGet(() -> ItemAttributes.none(model.items().size()));
+    boolean located =
+        catalog
+            .column(ItemLocations.LOCATION)
+            .map(c -> c.kind() == AttributeColumn.Kind.GEO_POINT)
+            .orElse(false);
+    if (located) {
+      ItemLocations locations = ItemLocations.of(catalog);
+      b.places(InferredPlaces.of(model, locations, InferredPlaces.Config.DEFAULT))
+          .source(NearbySource.of(model, locations, Places.none(), EtaModel.defaults(), 1))
+          .reranker(GeoReranker.of(locations))
+          .filter(RadiusFilter.of(locations, RadiusFilter.DEFAULT_RADIUS_KM));
+    }
+    return b.build();
   }
 
   /**
