@@ -2,6 +2,7 @@ package dev.vitrina.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vitrina.core.progress.Progress;
+import dev.vitrina.core.storage.AtomicWrite;
 import dev.vitrina.demand.features.FeaturePipeline;
 import dev.vitrina.demand.features.FeatureSpec;
 import dev.vitrina.demand.panel.Freq;
@@ -9,13 +10,17 @@ import dev.vitrina.demand.panel.Level;
 import dev.vitrina.demand.panel.PanelOptions;
 import dev.vitrina.demand.sales.SalesReadOptions;
 import dev.vitrina.parquet.Codec;
+import dev.vitrina.recs.request.geo.RadiusFilter;
+import dev.vitrina.synth.DeliveryOutlets;
 import dev.vitrina.synth.MarketplaceGenerator;
 import dev.vitrina.synth.Preset;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -306,6 +311,8 @@ final class DemoCommand implements Callable<Integer> {
             "--html",
             page.toString());
     r.put("page", pg);
+    JsonNode delivery = deliveryFeed();
+    r.put("delivery", delivery);
     result.put("requests", r);
     text.append(
         String.format(
@@ -322,6 +329,106 @@ final class DemoCommand implements Callable<Integer> {
       text.append("   - ").append(row.path("title").asText()).append('\n');
     }
     text.append("   page: ").append(page).append('\n');
+    JsonNode first = delivery.path("items").path(0);
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "   delivery feed for %s at %s: %d outlets within %.0f km, first %s (%s km, ~%s min)%n",
+            delivery.path("user").asText(),
+            delivery.path("location").path("lat").asText()
+                + ","
+                + delivery.path("location").path("lon").asText(),
+            delivery.path("items").size(),
+            RadiusFilter.DEFAULT_RADIUS_KM,
+            first.path("item").asText(),
+            first.path("reasons").path(0).path("km").asText(),
+            first.path("reasons").path(0).path("eta_min").asText()));
+  }
+
+  /**
+   * A location-aware feed: seeded delivery outlets around the preset's stores (with coordinates and
+   * preparation times) and their customers' orders are written as CSV, an item-kNN model is trained
+   * on them with the outlets as catalogue, and one customer at home gets the outlets within the
+   * delivery radius, each with its distance and ETA.
+   */
+  private JsonNode deliveryFeed() throws Exception {
+    Path dir = out.resolve("delivery");
+    Files.createDirectories(dir);
+    Preset p = Preset.named(preset);
+    List<DeliveryOutlets.Outlet> outlets = DeliveryOutlets.outlets(p, seed, 20);
+    List<DeliveryOutlets.Customer> customers = DeliveryOutlets.customers(p, seed, 400);
+    List<DeliveryOutlets.Order> orders = DeliveryOutlets.orders(customers, outlets, seed, 8);
+    StringBuilder o = new StringBuilder("item_id,title,category,lat,lon,prep_minutes\n");
+    for (DeliveryOutlets.Outlet x : outlets) {
+      o.append(
+          String.format(
+              Locale.ROOT,
+              "%s,Outlet %s,%s,%.6f,%.6f,%.0f%n",
+              x.id(),
+              x.id(),
+              x.storeId(),
+              x.point().lat(),
+              x.point().lon(),
+              x.prepMinutes()));
+    }
+    AtomicWrite.writeString(dir.resolve("outlets.csv"), o.toString());
+    StringBuilder d = new StringBuilder("user_id,item_id\n");
+    for (DeliveryOutlets.Order x : orders) {
+      d.append(x.userId()).append(',').append(x.outletId()).append('\n');
+    }
+    AtomicWrite.writeString(dir.resolve("orders.csv"), d.toString());
+    Path model = dir.resolve("model");
+    step(
+        null,
+        "recs",
+        "train",
+        "--data",
+        dir.resolve("orders.csv").toString(),
+        "--items",
+        dir.resolve("outlets.csv").toString(),
+        "--model",
+        "itemknn",
+        "--out",
+        model.toString());
+    // the customer with the most outlets within the radius they have not ordered from yet
+    DeliveryOutlets.Customer c = customers.get(0);
+    int best = -1;
+    for (DeliveryOutlets.Customer x : customers) {
+      java.util.Set<String> ordered = new java.util.HashSet<>();
+      for (DeliveryOutlets.Order q : orders) {
+        if (q.userId().equals(x.userId())) {
+          ordered.add(q.outletId());
+        }
+      }
+      if (ordered.isEmpty()) {
+        continue;
+      }
+      int n = 0;
+      for (DeliveryOutlets.Outlet y : outlets) {
+        if (!ordered.contains(y.id())
+            && x.home().distanceKm(y.point()) <= RadiusFilter.DEFAULT_RADIUS_KM) {
+          n++;
+        }
+      }
+      if (n > best) {
+        best = n;
+        c = x;
+      }
+    }
+    return step(
+        null,
+        "recs",
+        "recommend",
+        "--model",
+        model.toString(),
+        "--user",
+        c.userId(),
+        "--lat",
+        String.format(Locale.ROOT, "%.6f", c.home().lat()),
+        "--lon",
+        String.format(Locale.ROOT, "%.6f", c.home().lon()),
+        "--k",
+        "5");
   }
 
   private void abtestStep(Map<String, Object> result, StringBuilder text) throws Exception {

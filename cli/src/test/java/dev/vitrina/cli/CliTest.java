@@ -159,6 +159,14 @@ class CliTest {
     assertThat(requests.get("recommend").get("items").get(0).get("reasons")).isNotEmpty();
     assertThat(requests.get("page").get("duplicates_in_view").asInt()).isZero();
     assertThat(requests.get("page").get("rows").size()).isPositive();
+    JsonNode delivery = requests.get("delivery");
+    assertThat(delivery.get("items")).isNotEmpty();
+    for (JsonNode it : delivery.get("items")) {
+      JsonNode why = it.get("reasons").get(0);
+      assertThat(why.get("kind").asText()).isEqualTo("distance");
+      assertThat(why.get("km").asDouble()).isLessThanOrEqualTo(5.0);
+      assertThat(why.get("eta_min").asDouble()).isPositive();
+    }
     for (String f :
         new String[] {
           "forecast.html", "recs.html", "abtest.html", "features.parquet", "page.html"
