@@ -48,7 +48,7 @@ import java.util.stream.IntStream;
  *
  * <p>Run: {@code scripts/formulations-trigger.sh}, or {@code java -cp ...
  * dev.vitrina.bench.formulations.TriggerBench [--data ../shared/data/movielens-1m-seq] [--factors
- * 64,128] [--reg 10,50,200] [--alpha 5] [--iterations 15] [--bins 5] [--recent 20] [--threads N]
+ * 128,256] [--reg 10,30] [--alpha 1,2] [--iterations 15] [--bins 5] [--recent 20] [--threads N]
  * [--users N] [--out FILE]}.
  */
 public final class TriggerBench {
@@ -91,9 +91,9 @@ public final class TriggerBench {
     int threads =
         Integer.parseInt(
             a.getOrDefault("threads", "" + Runtime.getRuntime().availableProcessors()));
-    int[] factorsGrid = ints(a.getOrDefault("factors", "64,128"));
-    double[] regGrid = doubles(a.getOrDefault("reg", "10,50,200"));
-    double[] alphaGrid = doubles(a.getOrDefault("alpha", "5"));
+    int[] factorsGrid = ints(a.getOrDefault("factors", "128,256"));
+    double[] regGrid = doubles(a.getOrDefault("reg", "10,30"));
+    double[] alphaGrid = doubles(a.getOrDefault("alpha", "1,2"));
     int iterations = Integer.parseInt(a.getOrDefault("iterations", "15"));
     int bins = Integer.parseInt(a.getOrDefault("bins", "5"));
     int recent = Integer.parseInt(a.getOrDefault("recent", "20"));

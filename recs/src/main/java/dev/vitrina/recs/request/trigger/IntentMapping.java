@@ -48,11 +48,15 @@ public record IntentMapping(List<Double> edges, List<Double> weights) {
 
   /**
    * The mapping fitted on the MovieLens 1M validation split (docs/formulations.md, "Trigger-induced
-   * feeds"): five equal-count bins of the intent score, each with the weight that maximised nDCG@10
-   * on the validation item.
+   * feeds"), for {@link IntentScore#defaults()} measured in item-kNN similarity (BM25, 200
+   * neighbours, shrink 50) and {@link Normalisation#RANK}: five equal-count bins of the validation
+   * intents (edges 0.8157, 0.8701, 0.9123, 0.9528, rounded to 4 places), each with the grid weight
+   * (0, 0.1, ..., 1) that maximised nDCG@10 of the validation item: 0.7, 0.8, 0.6, 0.8, 0.5. Refit
+   * ({@link #fit}) for another similarity model or catalogue: the intent scale depends on both.
    */
   public static IntentMapping defaults() {
-    return new IntentMapping(List.of(0.4, 0.5, 0.6, 0.7), List.of(0.5, 0.5, 0.5, 0.5, 0.5));
+    return new IntentMapping(
+        List.of(0.8157, 0.8701, 0.9123, 0.9528), List.of(0.7, 0.8, 0.6, 0.8, 0.5));
   }
 
   /** The same weight for every request. */

@@ -34,8 +34,8 @@ public record IntentScore(int recent, Aggregate aggregate) {
   }
 
   /**
-   * The choice measured on the MovieLens 1M validation split (docs/formulations.md): the mean
-   * similarity to the 20 most recent items.
+   * The choice made on the MovieLens 1M validation split (docs/formulations.md): the mean
+   * similarity to the 20 most recent items (nDCG@10 0.1011 against 0.1005 for the maximum).
    */
   public static IntentScore defaults() {
     return new IntentScore(20, Aggregate.MEAN);

@@ -48,7 +48,9 @@ public record TriggerBlend(
 
   /**
    * The defaults: the request's model for similarity, {@link IntentScore#defaults()}, {@link
-   * IntentMapping#defaults()}, rank normalisation, best match pinned first.
+   * IntentMapping#defaults()}, rank normalisation (better than z-scores on the MovieLens 1M
+   * validation split), best match pinned first. The default mapping was fitted with item-kNN
+   * similarity: give such a model with {@link #using} or refit the mapping for another.
    */
   public static TriggerBlend defaults() {
     return new TriggerBlend(

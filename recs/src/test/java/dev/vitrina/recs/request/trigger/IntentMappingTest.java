@@ -26,10 +26,12 @@ class IntentMappingTest {
   }
 
   @Test
-  void defaultsAreValidAndRiseWithTheIntentAtTheTop() {
+  void defaultsAreTheDocumentedFit() {
     IntentMapping d = IntentMapping.defaults();
-    assertThat(d.weights()).hasSize(d.edges().size() + 1);
-    assertThat(d.weight(1.0)).isGreaterThanOrEqualTo(d.weight(0.0));
+    assertThat(d.edges()).containsExactly(0.8157, 0.8701, 0.9123, 0.9528);
+    assertThat(d.weights()).containsExactly(0.7, 0.8, 0.6, 0.8, 0.5);
+    assertThat(d.weight(0.5)).isEqualTo(0.7);
+    assertThat(d.weight(0.99)).isEqualTo(0.5);
   }
 
   @Test
