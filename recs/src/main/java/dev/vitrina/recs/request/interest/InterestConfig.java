@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param maxInterests at most this many interests per user, {@code >= 1}
  * @param minSilhouette for embedding clusters: the user gets more than one cluster only when the
  *     best clustering's mean silhouette (cosine distance) reaches this, in [-1, 1]
+ * @param narrowResultant for embedding clusters: a history whose recency-weighted mean of unit item
+ *     vectors is at least this long (1 when all items point the same way) is one interest, whatever
+ *     the silhouette, in (0, 1]; 1 turns the rule off
  * @param seed the seed of the k-means initialisation (embedding clusters)
  */
 public record InterestConfig(
@@ -27,6 +30,7 @@ public record InterestConfig(
     double minShare,
     int maxInterests,
     double minSilhouette,
+    double narrowResultant,
     long seed) {
 
   /** What an interest is. */
@@ -51,6 +55,9 @@ public record InterestConfig(
   /** The default minimum silhouette for more than one embedding cluster. */
   public static final double DEFAULT_MIN_SILHOUETTE = 0.1;
 
+  /** The default resultant length above which an embedding history is one interest. */
+  public static final double DEFAULT_NARROW_RESULTANT = 0.8;
+
   public InterestConfig {
     Objects.requireNonNull(basis, "basis");
     if (!(halfLife > 0)) {
@@ -74,6 +81,11 @@ public record InterestConfig(
           "minSilhouette",
           "must be in [-1, 1], got " + minSilhouette + "; e.g. " + DEFAULT_MIN_SILHOUETTE);
     }
+    if (!(narrowResultant > 0 && narrowResultant <= 1)) {
+      throw new ParameterException(
+          "narrowResultant",
+          "must be in (0, 1], got " + narrowResultant + "; e.g. " + DEFAULT_NARROW_RESULTANT);
+    }
   }
 
   /** The defaults: automatic basis and the documented default values, seed 42. */
@@ -84,36 +96,46 @@ public record InterestConfig(
         DEFAULT_MIN_SHARE,
         DEFAULT_MAX_INTERESTS,
         DEFAULT_MIN_SILHOUETTE,
+        DEFAULT_NARROW_RESULTANT,
         42);
   }
 
   /** A copy with another basis. */
   public InterestConfig withBasis(Basis v) {
-    return new InterestConfig(v, halfLife, minShare, maxInterests, minSilhouette, seed);
+    return new InterestConfig(
+        v, halfLife, minShare, maxInterests, minSilhouette, narrowResultant, seed);
   }
 
   /** A copy with another half-life. */
   public InterestConfig withHalfLife(double v) {
-    return new InterestConfig(basis, v, minShare, maxInterests, minSilhouette, seed);
+    return new InterestConfig(
+        basis, v, minShare, maxInterests, minSilhouette, narrowResultant, seed);
   }
 
   /** A copy with another minimum share. */
   public InterestConfig withMinShare(double v) {
-    return new InterestConfig(basis, halfLife, v, maxInterests, minSilhouette, seed);
+    return new InterestConfig(
+        basis, halfLife, v, maxInterests, minSilhouette, narrowResultant, seed);
   }
 
   /** A copy with another maximum number of interests. */
   public InterestConfig withMaxInterests(int v) {
-    return new InterestConfig(basis, halfLife, minShare, v, minSilhouette, seed);
+    return new InterestConfig(basis, halfLife, minShare, v, minSilhouette, narrowResultant, seed);
   }
 
   /** A copy with another minimum silhouette. */
   public InterestConfig withMinSilhouette(double v) {
-    return new InterestConfig(basis, halfLife, minShare, maxInterests, v, seed);
+    return new InterestConfig(basis, halfLife, minShare, maxInterests, v, narrowResultant, seed);
+  }
+
+  /** A copy with another narrow-resultant threshold. */
+  public InterestConfig withNarrowResultant(double v) {
+    return new InterestConfig(basis, halfLife, minShare, maxInterests, minSilhouette, v, seed);
   }
 
   /** A copy with another seed. */
   public InterestConfig withSeed(long v) {
-    return new InterestConfig(basis, halfLife, minShare, maxInterests, minSilhouette, v);
+    return new InterestConfig(
+        basis, halfLife, minShare, maxInterests, minSilhouette, narrowResultant, v);
   }
 }

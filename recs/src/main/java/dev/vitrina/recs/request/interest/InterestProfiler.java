@@ -31,10 +31,12 @@ import java.util.function.IntUnaryOperator;
  *       #MAX_POINTS} at most) are clustered by weighted spherical k-means (k-means++ start from the
  *       configured seed, best of {@value #RESTARTS} starts) for every K from 2 to {@code
  *       maxInterests}; the K with the highest mean silhouette (cosine distance) wins when that
- *       silhouette reaches {@code minSilhouette}, otherwise the user has one interest. A narrow
- *       user's history does not separate into clusters and stays at 1; a broad one gets several.
- *       Every history item then joins its nearest centroid; clusters lighter than {@code minShare}
- *       are dissolved into their nearest remaining cluster, and the weights sum to 1.
+ *       silhouette reaches {@code minSilhouette}, otherwise the user has one interest. A history
+ *       whose recency-weighted mean unit vector is at least {@code narrowResultant} long (its items
+ *       point one way) is not split at all. So a narrow user stays at 1 interest and a broad one
+ *       gets several. Every history item then joins its nearest centroid; clusters lighter than
+ *       {@code minShare} are dissolved into their nearest remaining cluster, and the weights sum to
+ *       1.
  * </ul>
  *
  * Interests come heaviest first (ties by label).
@@ -247,7 +249,8 @@ public final class InterestProfiler {
     }
     float[][] best = new float[][] {weightedMean(px, pw, null, 0, d)};
     double bestSil = Double.NEGATIVE_INFINITY;
-    int maxK = Math.min(config.maxInterests(), m);
+    int maxK =
+        resultant(px, pw, d) >= config.narrowResultant() ? 1 : Math.min(config.maxInterests(), m);
     if (maxK >= 2) {
       double[][] dist = new double[m][m];
       for (int a = 0; a < m; a++) {
@@ -430,6 +433,23 @@ public final class InterestProfiler {
       m[t] = (float) s[t];
     }
     return normalize(m) ? m : x[0].clone();
+  }
+
+  /** The length of the weighted mean of unit vectors (weights normalised to sum 1). */
+  private static double resultant(float[][] x, double[] w, int d) {
+    double[] s = new double[d];
+    double tw = 0;
+    for (int p = 0; p < x.length; p++) {
+      tw += w[p];
+      for (int t = 0; t < d; t++) {
+        s[t] += w[p] * x[p][t];
+      }
+    }
+    double n = 0;
+    for (double v : s) {
+      n += v * v;
+    }
+    return Math.sqrt(n) / tw;
   }
 
   private static int[] assign(float[][] x, float[][] c) {
