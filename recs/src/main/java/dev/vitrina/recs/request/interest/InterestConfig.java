@@ -50,7 +50,7 @@ public record InterestConfig(
   public static final double DEFAULT_MIN_SHARE = 0.1;
 
   /** The default maximum number of interests. */
-  public static final int DEFAULT_MAX_INTERESTS = 5;
+  public static final int DEFAULT_MAX_INTERESTS = 6;
 
   /** The default minimum silhouette for more than one embedding cluster. */
   public static final double DEFAULT_MIN_SILHOUETTE = 0.1;
