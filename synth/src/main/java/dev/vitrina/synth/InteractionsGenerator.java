@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
  * the user's interests by weight with probability 0.85, or a uniformly random subcategory otherwise
  * (exploration), then an item of that subcategory with probability proportional to the item's base
  * sales rate. Event types: view 70%, cart 20%, purchase 10%; timestamps uniform over the user's
- * active window inside the calendar, sorted per user.
+ * active window inside the calendar, sorted per user. {@link MarketplaceGenerator#plantedInterests}
+ * sets another range of interests per user (e.g. 1 to 4).
  *
  * <p>The planted interests are written to {@code user_interests.parquet}: the ground truth that
  * multi-interest recommenders are tested against.
@@ -37,11 +38,20 @@ final class InteractionsGenerator {
   private final Preset preset;
   private final long seed;
   private final MarketplaceGenerator.Catalog catalog;
+  private final int minInterests;
+  private final int maxInterests;
 
-  InteractionsGenerator(Preset preset, long seed, MarketplaceGenerator.Catalog catalog) {
+  InteractionsGenerator(
+      Preset preset,
+      long seed,
+      MarketplaceGenerator.Catalog catalog,
+      int minInterests,
+      int maxInterests) {
     this.preset = preset;
     this.seed = seed;
     this.catalog = catalog;
+    this.minInterests = minInterests;
+    this.maxInterests = maxInterests;
   }
 
   private SplittableRandom rng(long stream, long index) {
@@ -85,7 +95,6 @@ final class InteractionsGenerator {
     double[] officeLat = new double[nUsers];
     double[] officeLon = new double[nUsers];
     String[] city = new String[nUsers];
-    int maxInterests = 4;
     String[] intUser = new String[nUsers * maxInterests];
     String[] intSub = new String[nUsers * maxInterests];
     double[] intWeight = new double[nUsers * maxInterests];
@@ -119,7 +128,7 @@ final class InteractionsGenerator {
         officeLat[u] = Double.NaN;
         officeLon[u] = Double.NaN;
       }
-      int k = 2 + r.nextInt(3);
+      int k = Math.min(nonEmpty.length, minInterests + r.nextInt(maxInterests - minInterests + 1));
       int[] interests = new int[k];
       double[] w = new double[k];
       double total = 0;

@@ -105,13 +105,43 @@ public final class MarketplaceGenerator {
     {"WI_3", "Milwaukee", "WI", "43.0731", "-87.9500"},
   };
 
+  /** The default range of planted interests per user: 2 to 4. */
+  public static final int DEFAULT_MIN_INTERESTS = 2;
+
+  /** The default maximum number of planted interests per user. */
+  public static final int DEFAULT_MAX_INTERESTS = 4;
+
   private final Preset preset;
   private final long seed;
+  private int minInterests = DEFAULT_MIN_INTERESTS;
+  private int maxInterests = DEFAULT_MAX_INTERESTS;
 
   /** A generator for {@code preset} with {@code seed}. */
   public MarketplaceGenerator(Preset preset, long seed) {
     this.preset = preset;
     this.seed = seed;
+  }
+
+  /**
+   * This generator with each user drawing between {@code min} and {@code max} planted interests
+   * (uniformly). The default, 2 to 4, gives the same output as before this option existed; any
+   * other range changes the interactions of every user.
+   *
+   * @throws IllegalArgumentException when not {@code 1 <= min <= max <= 10}
+   */
+  public MarketplaceGenerator plantedInterests(int min, int max) {
+    if (min < 1 || max < min || max > 10) {
+      throw new IllegalArgumentException(
+          "planted interests per user must satisfy 1 <= min <= max <= 10, got min="
+              + min
+              + " max="
+              + max
+              + "; e.g. 1 and 4");
+    }
+    MarketplaceGenerator g = new MarketplaceGenerator(preset, seed);
+    g.minInterests = min;
+    g.maxInterests = max;
+    return g;
   }
 
   /** What was written. */
@@ -209,7 +239,8 @@ public final class MarketplaceGenerator {
                 "sales.parquet"));
     long interactions = 0;
     if (preset.users() > 0) {
-      InteractionsGenerator ig = new InteractionsGenerator(preset, seed, catalog);
+      InteractionsGenerator ig =
+          new InteractionsGenerator(preset, seed, catalog, minInterests, maxInterests);
       interactions = ig.generate(dir);
       files.addAll(InteractionsGenerator.FILES);
     }

@@ -97,4 +97,52 @@ class MarketplaceGeneratorTest {
   void unknownPresetNamesTheChoices() {
     assertThatThrownBy(() -> Preset.named("huge")).hasMessageContaining("tiny, demo, m5");
   }
+
+  @Test
+  void defaultInterestRangeIsTwoToFourAndAnExplicitDefaultChangesNothing() throws Exception {
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    new MarketplaceGenerator(Preset.TINY, 7).generate(a, Progress.silent());
+    new MarketplaceGenerator(Preset.TINY, 7).plantedInterests(2, 4).generate(b, Progress.silent());
+    for (String f : new String[] {"user_interests.parquet", "interactions.parquet"}) {
+      assertThat(Files.readAllBytes(a.resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readAllBytes(b.resolve(f)));
+    }
+    assertThat(interestsPerUser(a).values()).allMatch(n -> n >= 2 && n <= 4);
+  }
+
+  @Test
+  void plantedInterestsOneToFourGivesEveryCountAndIsSeeded() throws Exception {
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    new MarketplaceGenerator(Preset.TINY, 7).plantedInterests(1, 4).generate(a, Progress.silent());
+    new MarketplaceGenerator(Preset.TINY, 7).plantedInterests(1, 4).generate(b, Progress.silent());
+    assertThat(Files.readAllBytes(a.resolve("interactions.parquet")))
+        .isEqualTo(Files.readAllBytes(b.resolve("interactions.parquet")));
+    java.util.Map<String, Integer> per = interestsPerUser(a);
+    assertThat(per).hasSize(Preset.TINY.users());
+    assertThat(new HashSet<>(per.values())).containsExactlyInAnyOrder(1, 2, 3, 4);
+  }
+
+  @Test
+  void badInterestRangeNamesTheRule() {
+    MarketplaceGenerator g = new MarketplaceGenerator(Preset.TINY, 7);
+    assertThatThrownBy(() -> g.plantedInterests(0, 4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1 <= min <= max <= 10")
+        .hasMessageContaining("min=0");
+    assertThatThrownBy(() -> g.plantedInterests(3, 2)).hasMessageContaining("max=2");
+  }
+
+  private static java.util.Map<String, Integer> interestsPerUser(Path dir) throws Exception {
+    java.util.Map<String, Integer> per = new java.util.HashMap<>();
+    try (ParquetReader r = ParquetReader.open(dir.resolve("user_interests.parquet"))) {
+      StringColumn users = (StringColumn) r.readColumn("user_id");
+      for (int i = 0; i < users.size(); i++) {
+        per.merge(users.get(i), 1, Integer::sum);
+      }
+    }
+    return per;
+  }
 }

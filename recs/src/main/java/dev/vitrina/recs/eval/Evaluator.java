@@ -288,7 +288,17 @@ public final class Evaluator {
     ItemAttributes attrs = split.train().itemAttributes();
     List<Integer> evaluated = new ArrayList<>();
     String[] names = {
-      "ndcg", "precision", "recall", "map", "map_at_k", "mrr", "hit_rate", "novelty", "diversity"
+      "ndcg",
+      "precision",
+      "recall",
+      "map",
+      "map_at_k",
+      "mrr",
+      "hit_rate",
+      "novelty",
+      "diversity",
+      "interest_coverage",
+      "category_recall"
     };
     int n = test.rows();
     double[][] v = new double[names.length][n];
@@ -320,6 +330,8 @@ public final class Evaluator {
       v[6][m] = RankingMetrics.hit(list, 0, len, truth, k);
       v[7][m] = BeyondAccuracy.novelty(list, 0, len, itemUsers, Math.max(1, trainUsers));
       v[8][m] = BeyondAccuracy.diversity(list, 0, len, attrs);
+      v[9][m] = BeyondAccuracy.interestCoverage(list, 0, len, truth, k, attrs);
+      v[10][m] = BeyondAccuracy.categoryRecall(list, 0, len, truth, k, attrs);
       evaluated.add(u);
       m++;
     }

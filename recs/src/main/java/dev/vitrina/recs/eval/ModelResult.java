@@ -12,7 +12,8 @@ import java.util.Map;
  * @param users users evaluated (with at least one relevant test item)
  * @param metrics accuracy metrics by name ({@code ndcg}, {@code precision}, {@code recall}, {@code
  *     map}, {@code map_at_k}, {@code mrr}, {@code hit_rate}) and per-list metrics ({@code novelty},
- *     {@code diversity})
+ *     {@code diversity}, {@code interest_coverage}, {@code category_recall}; see {@link
+ *     BeyondAccuracy})
  * @param coverage catalogue coverage of the lists of evaluated users (mean over splits)
  */
 public record ModelResult(
