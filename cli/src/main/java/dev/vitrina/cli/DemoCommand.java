@@ -295,6 +295,22 @@ final class DemoCommand implements Callable<Integer> {
             "5",
             "--explain");
     r.put("recommend", rec);
+    String trigger = rec.path("items").path(0).path("item").asText();
+    JsonNode trig =
+        step(
+            null,
+            "recs",
+            "recommend",
+            "--model",
+            model.toString(),
+            "--user",
+            user,
+            "--k",
+            "5",
+            "--trigger",
+            trigger,
+            "--explain");
+    r.put("trigger", trig);
     JsonNode pg =
         step(
             null,
@@ -317,11 +333,16 @@ final class DemoCommand implements Callable<Integer> {
     text.append(
         String.format(
             "5. Served user %s through the request pipeline (stages %s), top item %s because %s;%n"
+                + "   after a click on %s the feed follows it (stages %s): first %s because %s;%n"
                 + "   composed a page of %d carousels (%d duplicates in view, %d categories):%n",
             user,
             rec.path("stages").toString(),
             rec.path("items").path(0).path("item").asText(),
             rec.path("items").path(0).path("reasons").path(0).toString(),
+            trigger,
+            trig.path("stages").toString(),
+            trig.path("items").path(0).path("item").asText(),
+            trig.path("items").path(0).path("reasons").path(0).toString(),
             pg.path("rows").size(),
             pg.path("duplicates_in_view").asInt(),
             pg.path("categories_in_view").asInt()));

@@ -159,6 +159,7 @@ class CliTest {
     assertThat(requests.get("recommend").get("items").get(0).get("reasons")).isNotEmpty();
     assertThat(requests.get("page").get("duplicates_in_view").asInt()).isZero();
     assertThat(requests.get("page").get("rows").size()).isPositive();
+    assertThat(requests.get("trigger").get("stages").toString()).contains("trigger");
     JsonNode delivery = requests.get("delivery");
     assertThat(delivery.get("items")).isNotEmpty();
     for (JsonNode it : delivery.get("items")) {

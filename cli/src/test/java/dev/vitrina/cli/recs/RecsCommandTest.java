@@ -249,8 +249,40 @@ class RecsCommandTest {
     JsonNode first = r.json().get("items").get(0);
     assertThat(first.get("item").asText()).isIn("c", "d");
     assertThat(first.get("title").asText()).isIn("Cheese", "Dates");
-    assertThat(first.get("reasons").get(0).get("kind").asText()).isEqualTo("profile");
+    // u1's history has two categories (fruit, bakery): the slots are allocated across interests,
+    // and --explain keeps the model's own reason too
+    List<String> kinds = new ArrayList<>();
+    first.get("reasons").forEach(x -> kinds.add(x.get("kind").asText()));
+    assertThat(kinds).contains("interest", "profile");
+    assertThat(first.get("reasons").get(0).get("label").asText()).isIn("fruit", "bakery");
     assertThat(r.json().get("stages").get(0).asText()).isEqualTo("model");
+
+    Captured trig =
+        run(
+            "recs",
+            "recommend",
+            "--model",
+            model.toString(),
+            "--user",
+            "u1",
+            "--trigger",
+            "c",
+            "--explain",
+            "--json");
+    assertThat(trig.code()).as(trig.err()).isZero();
+    List<String> stages = new ArrayList<>();
+    trig.json().get("stages").forEach(x -> stages.add(x.asText()));
+    assertThat(stages).contains("trigger").doesNotContain("interests");
+    List<String> trigItems = new ArrayList<>();
+    trig.json().get("items").forEach(x -> trigItems.add(x.get("item").asText()));
+    assertThat(trigItems).doesNotContain("c", "a", "b");
+    List<String> trigKinds = new ArrayList<>();
+    trig.json()
+        .get("items")
+        .get(0)
+        .get("reasons")
+        .forEach(x -> trigKinds.add(x.get("kind").asText()));
+    assertThat(trigKinds).contains("trigger");
 
     Captured excluded =
         run(

@@ -4,6 +4,8 @@ import dev.vitrina.recs.model.ItemEmbeddings;
 import dev.vitrina.recs.model.ItemSimilarity;
 import dev.vitrina.recs.model.TrainingData;
 import dev.vitrina.recs.request.Reason;
+import dev.vitrina.recs.request.interest.Interest;
+import dev.vitrina.recs.request.interest.InterestProfiler;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +17,72 @@ public final class Generators {
 
   private Generators() {}
 
-  /** All built-in generators: for you, top per genre, because you used X, trending, new. */
+  /**
+   * All built-in generators: for you, one row per interest, top per genre, because you used X,
+   * trending, new.
+   */
   public static List<RowGenerator> standard() {
-    return List.of(forYou(), perGenre(5), because(3), trending(0.05), newForYou(0.1));
+    return List.of(
+        forYou(),
+        interests(InterestProfiler.defaults()),
+        perGenre(5),
+        because(3),
+        trending(0.05),
+        newForYou(0.1));
+  }
+
+  /**
+   * One row per interest of the user ({@link InterestProfiler}): for a category interest, the
+   * user's best-scored items of that category; for an embedding cluster, the items of the user's
+   * candidate pool ({@value #POOL} best-scored items) whose vectors are closest to the cluster's
+   * centroid. No rows when the catalogue has no categories and the model no item vectors.
+   */
+  public static RowGenerator interests(InterestProfiler profiler) {
+    return new Named("interest") {
+      @Override
+      public List<Row> rows(PageState s, int length) {
+        var model = s.request().model();
+        var emb = model.capability(ItemEmbeddings.class);
+        var catalog = s.catalog();
+        if (!s.request().hasHistory() || !(catalog.hasCategories() || emb.isPresent())) {
+          return List.of();
+        }
+        List<Row> out = new ArrayList<>();
+        int[] pool = null;
+        float[] key = null;
+        for (Interest in : profiler.interests(s.request())) {
+          int[] items;
+          if (in.centroid() == null) {
+            int code = in.category();
+            items = s.top(length, i -> catalog.categoryCode(i) == code);
+          } else if (emb.isPresent()) {
+            if (pool == null) {
+              pool = s.top(POOL, i -> true);
+              key = new float[s.numItems()];
+            }
+            java.util.Arrays.fill(key, Float.NaN);
+            float[] v = new float[emb.get().dimension()];
+            for (int i : pool) {
+              emb.get().itemVector(i, v);
+              key[i] = cosine(in.centroid(), v);
+            }
+            items = s.top(length, i -> true, key);
+          } else {
+            continue;
+          }
+          if (items.length > 0) {
+            out.add(
+                new Row(
+                    name(),
+                    "For your interest in " + in.label(),
+                    Reason.interest(in.label(), in.weight()),
+                    in.category(),
+                    items));
+          }
+        }
+        return out;
+      }
+    };
   }
 
   /** "Top picks for you": the model's best items for the user (popular ones for a cold user). */

@@ -101,6 +101,21 @@ final class StubModel implements Recommender, ItemSimilarity, TrainingData {
   }
 
   @Override
+  public double[] recentPopularity(double halfLife) {
+    return new double[items().size()];
+  }
+
+  @Override
+  public int[] firstUse() {
+    return new int[items().size()];
+  }
+
+  @Override
+  public int interactionCount() {
+    return 1;
+  }
+
+  @Override
   public int[] history(int user) {
     return HISTORY[user].clone();
   }
