@@ -1,9 +1,13 @@
 package dev.vitrina.recs.page;
 
+import dev.vitrina.recs.data.AttributeColumn;
 import dev.vitrina.recs.model.ItemEmbeddings;
 import dev.vitrina.recs.model.ItemSimilarity;
 import dev.vitrina.recs.model.TrainingData;
 import dev.vitrina.recs.request.Reason;
+import dev.vitrina.recs.request.geo.DistanceDecay;
+import dev.vitrina.recs.request.geo.ItemLocations;
+import dev.vitrina.recs.request.geo.RadiusFilter;
 import dev.vitrina.recs.request.interest.Interest;
 import dev.vitrina.recs.request.interest.InterestProfiler;
 import java.util.ArrayList;
@@ -25,10 +29,52 @@ public final class Generators {
     return List.of(
         forYou(),
         interests(InterestProfiler.defaults()),
+        nearYou(RadiusFilter.DEFAULT_RADIUS_KM),
         perGenre(5),
         because(3),
         trending(0.05),
         newForYou(0.1));
+  }
+
+  /**
+   * "Near you": for a request with a location and a catalogue with item coordinates, the items
+   * within {@code radiusKm}, ranked by relevance times the fitted distance decay ({@link
+   * DistanceDecay#DEFAULT}). The row's reason names the radius.
+   */
+  public static RowGenerator nearYou(double radiusKm) {
+    return new Named("near_you") {
+      @Override
+      public List<Row> rows(PageState s, int length) {
+        var state = s.request();
+        boolean located =
+            s.catalog()
+                .column(ItemLocations.LOCATION)
+                .map(c -> c.kind() == AttributeColumn.Kind.GEO_POINT)
+                .orElse(false);
+        if (!state.hasLocation() || !located) {
+          return List.of();
+        }
+        ItemLocations loc = ItemLocations.of(s.catalog());
+        float[] key = new float[s.numItems()];
+        for (int i = 0; i < key.length; i++) {
+          double km = loc.point(i) == null ? Double.NaN : loc.distanceKm(state.location(), i);
+          key[i] =
+              km <= radiusKm
+                  ? (float) (s.relevance(i) * DistanceDecay.DEFAULT.factor(km) + 1e-9)
+                  : Float.NaN;
+        }
+        int[] items = s.top(length, i -> true, key);
+        return items.length == 0
+            ? List.of()
+            : List.of(
+                new Row(
+                    name(),
+                    "Near you",
+                    new Reason("near", java.util.Map.of("radius_km", radiusKm)),
+                    -1,
+                    items));
+      }
+    };
   }
 
   /**

@@ -152,6 +152,43 @@ class PageComposerTest {
   }
 
   @Test
+  void aLocatedRequestGetsANearYouRowOfItemsWithinTheRadius() {
+    Interactions.Builder b = Interactions.builder(Feedback.IMPLICIT);
+    for (int u = 0; u < 10; u++) {
+      for (int i = 0; i < 6; i++) {
+        if ((u + i) % 3 != 0) {
+          b.add("u" + u, "i" + i, 1, u * 10L + i);
+        }
+      }
+    }
+    Interactions data = b.build();
+    dev.vitrina.core.geo.GeoPoint[] pts = new dev.vitrina.core.geo.GeoPoint[data.numItems()];
+    for (int i = 0; i < pts.length; i++) {
+      int n = Integer.parseInt(data.items().id(i).substring(1));
+      // items i0..i5 lie 0, 2, 4, 6, 8, 10 km north of the user
+      pts[i] = new dev.vitrina.core.geo.GeoPoint(1.3 + n * 2 / 111.2, 103.8);
+    }
+    data =
+        data.withItemAttributes(
+            data.itemAttributes()
+                .withColumn(dev.vitrina.recs.data.AttributeColumn.geoPoints("location", pts)));
+    Recommender m = new ItemKnnTrainer(ItemKnnConfig.defaults()).fit(data);
+    RequestState s =
+        Pipelines.standard(m)
+            .resolve(
+                RecRequest.forUser("stranger", 5)
+                    .at(new dev.vitrina.core.geo.GeoPoint(1.3, 103.8)));
+    List<Row> near = Generators.nearYou(5).rows(new PageState(s), 10);
+    assertThat(near).hasSize(1);
+    List<String> ids =
+        java.util.Arrays.stream(near.get(0).items()).mapToObj(i -> m.items().id(i)).toList();
+    assertThat(ids).containsExactlyInAnyOrder("i0", "i1", "i2");
+    assertThat(near.get(0).reason().kind()).isEqualTo("near");
+    RequestState nowhere = Pipelines.standard(m).resolve(RecRequest.forUser("stranger", 5));
+    assertThat(Generators.nearYou(5).rows(new PageState(nowhere), 10)).isEmpty();
+  }
+
+  @Test
   void badLayoutsNameTheirParameter() {
     assertThatThrownBy(() -> PageLayout.of(0, 10))
         .isInstanceOf(ParameterException.class)
