@@ -95,6 +95,7 @@ public final class Generators {
         }
         List<Row> out = new ArrayList<>();
         int[] pool = null;
+        float[][] vectors = null;
         float[] key = null;
         for (Interest in : profiler.interests(s.request())) {
           int[] items;
@@ -103,14 +104,13 @@ public final class Generators {
             items = s.top(length, i -> catalog.categoryCode(i) == code);
           } else if (emb.isPresent()) {
             if (pool == null) {
-              pool = s.top(POOL, i -> true);
+              pool = s.pool(POOL);
+              vectors = s.poolVectors(POOL);
               key = new float[s.numItems()];
             }
             java.util.Arrays.fill(key, Float.NaN);
-            float[] v = new float[emb.get().dimension()];
-            for (int i : pool) {
-              emb.get().itemVector(i, v);
-              key[i] = cosine(in.centroid(), v);
+            for (int q = 0; q < pool.length; q++) {
+              key[pool[q]] = cosine(in.centroid(), vectors[q]);
             }
             items = s.top(length, i -> true, key);
           } else {
@@ -188,15 +188,8 @@ public final class Generators {
         }
         List<Row> out = new ArrayList<>();
         float[] buf = new float[s.numItems()];
-        int[] pool = emb.isPresent() ? s.top(POOL, i -> true) : null;
-        float[][] poolVectors = null;
-        if (pool != null) {
-          int d = emb.get().dimension();
-          poolVectors = new float[pool.length][d];
-          for (int j = 0; j < pool.length; j++) {
-            emb.get().itemVector(pool[j], poolVectors[j]);
-          }
-        }
+        int[] pool = emb.isPresent() ? s.pool(POOL) : null;
+        float[][] poolVectors = emb.isPresent() ? s.poolVectors(POOL) : null;
         for (int j = history.length - 1; j >= Math.max(0, history.length - recent); j--) {
           int x = history[j];
           int[] items;

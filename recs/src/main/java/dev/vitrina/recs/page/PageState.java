@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.function.IntPredicate;
 
 /**
- * What the row generators share for one page: the resolved request, the model's score of every item
- * for the user (computed once) and each item's relevance in {@code [0, 1]} (the score over the best
- * allowed score; 0 for a blocked or unscorable item), so rows of different generators compare on
- * one scale.
+ * What the row generators share for one page (one page at a time: not thread-safe): the resolved
+ * request, the model's score of every item for the user (computed once) and each item's relevance
+ * in {@code [0, 1]} (the score over the best allowed score; 0 for a blocked or unscorable item), so
+ * rows of different generators compare on one scale.
  */
 public final class PageState {
 
@@ -156,6 +156,52 @@ public final class PageState {
     }
     int c = a.categoryCode(item);
     return c < 0 ? new int[0] : new int[] {c};
+  }
+
+  private int[] pool;
+  private float[][] poolVectors;
+
+  /**
+   * The user's candidate pool: the {@code n} allowed items the model scores highest, computed once
+   * per page (generators asking for the same {@code n} share it).
+   */
+  public int[] pool(int n) {
+    if (pool == null || poolSize != n) {
+      pool = top(n, i -> true);
+      poolSize = n;
+      poolVectors = null;
+    }
+    return pool;
+  }
+
+  private int poolSize = -1;
+
+  /**
+   * The item vectors of {@link #pool(int)}'s items (row {@code j} for {@code pool[j]}), unit
+   * length, or null when the model has no item vectors.
+   */
+  public float[][] poolVectors(int n) {
+    int[] p = pool(n);
+    if (poolVectors == null) {
+      var emb = request.model().capability(dev.vitrina.recs.model.ItemEmbeddings.class);
+      if (emb.isEmpty()) {
+        return null;
+      }
+      float[][] v = new float[p.length][emb.get().dimension()];
+      for (int j = 0; j < p.length; j++) {
+        emb.get().itemVector(p[j], v[j]);
+        double norm = 0;
+        for (float x : v[j]) {
+          norm += x * x;
+        }
+        float inv = norm == 0 ? 0f : (float) (1 / Math.sqrt(norm));
+        for (int d = 0; d < v[j].length; d++) {
+          v[j][d] *= inv;
+        }
+      }
+      poolVectors = v;
+    }
+    return poolVectors;
   }
 
   /** A copy of the relevance of all items (for metrics and tests). */
