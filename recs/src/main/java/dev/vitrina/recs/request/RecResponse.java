@@ -12,7 +12,7 @@ import java.util.List;
  *     cannot personalise for
  * @param location where the list was ranked for, when the request had a location
  * @param items best first
- * @param stages the stages that changed the list, in order
+ * @param stages the stages that took part, in order, each named once
  */
 public record RecResponse(
     String user,

@@ -160,7 +160,9 @@ public final class RequestPipeline {
       if (!s.applies(state)) {
         continue;
       }
-      stages.add(s.name());
+      if (!stages.contains(s.name())) {
+        stages.add(s.name());
+      }
       for (Candidate c : s.candidates(state, n)) {
         if (!state.allowed(c.item())) {
           continue;
@@ -185,7 +187,9 @@ public final class RequestPipeline {
     for (Reranker r : rerankers) {
       if (r.applies(state)) {
         list = r.rerank(state, list, k);
-        stages.add(r.name());
+        if (!stages.contains(r.name())) {
+          stages.add(r.name());
+        }
       }
     }
     list = filter(state, list);
