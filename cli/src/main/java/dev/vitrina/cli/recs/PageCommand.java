@@ -83,13 +83,7 @@ final class PageCommand implements Callable<Integer> {
       description = "page_greedy, row_independent or flat. Default: ${DEFAULT-VALUE}.")
   String policy;
 
-  @LibraryName("lat")
-  @Option(names = "--lat", description = "The user's latitude (with --lon).")
-  Double lat;
-
-  @LibraryName("lon")
-  @Option(names = "--lon", description = "The user's longitude (with --lat).")
-  Double lon;
+  @Mixin LocationOptions where;
 
   @Option(names = "--html", description = "Also write the page as HTML to this file.")
   Path html;
@@ -105,10 +99,6 @@ final class PageCommand implements Callable<Integer> {
       throw new ParameterException(
           "policy", "'" + policy + "' is not a policy; use page_greedy, row_independent or flat");
     }
-    if ((lat == null) != (lon == null)) {
-      throw new ParameterException(
-          lat == null ? "lat" : "lon", "is missing; give both --lat and --lon");
-    }
     PageLayout layout =
         new PageLayout(
             rows,
@@ -119,7 +109,7 @@ final class PageCommand implements Callable<Integer> {
             minCategories,
             1,
             1);
-    GeoPoint at = lat == null ? null : Pipelines.point(lat, lon);
+    GeoPoint at = where.point();
     Recommender m = RecsModels.load(model);
     RequestState state =
         Pipelines.standard(m)

@@ -67,13 +67,7 @@ final class RecommendCommand implements Callable<Integer> {
               + " fallback_popular or skip (empty list). Default: ${DEFAULT-VALUE}.")
   UnknownUserPolicy unknownUsers;
 
-  @LibraryName("lat")
-  @Option(names = "--lat", description = "The user's latitude (with --lon).")
-  Double lat;
-
-  @LibraryName("lon")
-  @Option(names = "--lon", description = "The user's longitude (with --lat).")
-  Double lon;
+  @Mixin LocationOptions where;
 
   @LibraryName("context")
   @Option(
@@ -106,12 +100,7 @@ final class RecommendCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Recommender m = RecsModels.load(model);
     boolean pipeline =
-        lat != null
-            || lon != null
-            || context != null
-            || trigger != null
-            || explain
-            || exclude != null;
+        where.given() || context != null || trigger != null || explain || exclude != null;
     if (pipeline) {
       return viaPipeline(m);
     }
@@ -151,10 +140,7 @@ final class RecommendCommand implements Callable<Integer> {
   }
 
   private Integer viaPipeline(Recommender m) {
-    if ((lat == null) != (lon == null)) {
-      throw new ParameterException(
-          lat == null ? "lat" : "lon", "is missing; give both --lat and --lon, or --context");
-    }
+    GeoPoint at = where.point();
     if (includeSeen) {
       throw new IllegalArgumentException(
           "--include-seen applies to plain top-k lists only; drop it, or drop the request options"
@@ -168,10 +154,6 @@ final class RecommendCommand implements Callable<Integer> {
               + "' is unknown to the model ("
               + m.users().size()
               + " users); use --unknown-users fallback_popular for a non-personal feed");
-    }
-    GeoPoint at = null;
-    if (lat != null) {
-      at = Pipelines.point(lat, lon);
     }
     RecRequest req =
         new RecRequest(
