@@ -78,7 +78,7 @@ public final class TriggerBench {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> a = parseArgs(args);
+    Map<String, String> a = dev.vitrina.bench.BenchArgs.parse(args);
     Path data = Path.of(a.getOrDefault("data", "../shared/data/movielens-1m-seq"));
     if (!Files.isDirectory(data)) {
       System.err.println(
@@ -465,20 +465,5 @@ public final class TriggerBench {
 
   private static double[] doubles(String s) {
     return Arrays.stream(s.split(",")).mapToDouble(v -> Double.parseDouble(v.strip())).toArray();
-  }
-
-  private static Map<String, String> parseArgs(String[] args) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        System.err.println(
-            "error: arguments are --name value pairs; got '"
-                + args[i]
-                + "'; see the class documentation");
-        System.exit(2);
-      }
-      m.put(args[i].substring(2), args[++i]);
-    }
-    return m;
   }
 }

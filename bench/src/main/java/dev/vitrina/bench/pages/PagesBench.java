@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +45,7 @@ public final class PagesBench {
   record Variant(String name, PageComposer.Policy policy, PageLayout layout) {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> a = parseArgs(args);
+    Map<String, String> a = dev.vitrina.bench.BenchArgs.parse(args);
     Path shared = Path.of(a.getOrDefault("data", "../shared/data"));
     int rows = Integer.parseInt(a.getOrDefault("rows", "10"));
     int cols = Integer.parseInt(a.getOrDefault("cols", "10"));
@@ -296,18 +295,5 @@ public final class PagesBench {
     } catch (Exception e) {
       return "n/a";
     }
-  }
-
-  private static Map<String, String> parseArgs(String[] args) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String k = args[i];
-      if (!k.startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException(
-            "arguments are --name value pairs, e.g. --sets ml100k --rows 10; got '" + k + "'");
-      }
-      m.put(k.substring(2), args[++i]);
-    }
-    return m;
   }
 }

@@ -54,7 +54,7 @@ public final class AlsBench {
   public record Shape(int users, int items, double meanPerUser, long seed) {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> a = parseArgs(args);
+    Map<String, String> a = dev.vitrina.bench.BenchArgs.parse(args);
     int iterations = Integer.parseInt(a.getOrDefault("iterations", "10"));
     int threads =
         Integer.parseInt(
@@ -313,18 +313,5 @@ public final class AlsBench {
     } catch (java.io.IOException | RuntimeException e) {
       return "unknown";
     }
-  }
-
-  private static Map<String, String> parseArgs(String[] args) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String k = args[i];
-      if (!k.startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException(
-            "arguments are --name value pairs, e.g. --iterations 10 --threads 2; got '" + k + "'");
-      }
-      m.put(k.substring(2), args[++i]);
-    }
-    return m;
   }
 }
