@@ -59,8 +59,9 @@ final class ChunkEncoder {
   }
 
   /**
-   * Encodes one chunk. The returned {@link Encoded#bytes()} is this encoder's buffer: it stays valid
-   * until the next call, which reuses the buffers (pages, compression, chunk) of the previous one.
+   * Encodes one chunk. The returned {@link Encoded#bytes()} is this encoder's buffer: it stays
+   * valid until the next call, which reuses the buffers (pages, compression, chunk) of the previous
+   * one.
    */
   Encoded encode(ColumnData data) {
     out.reset();

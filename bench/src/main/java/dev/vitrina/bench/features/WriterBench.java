@@ -21,9 +21,9 @@ import java.util.Locale;
 /**
  * Parquet writer throughput on the feature benchmark's output: the panel and the 12 feature columns
  * of a preset written by {@link FeatureEngine#write} (keys, date, qty and features, 1 M rows per
- * row group), per codec, repeated in one process (the first run includes JIT warm-up). Reports wall and process CPU seconds per write
- * and MB/s of output file. Run: {@code java -cp ... WriterBench DATA_DIR WORK_DIR [RUNS]
- * [CODECS]}.
+ * row group), per codec, repeated in one process (the first run includes JIT warm-up). Reports wall
+ * and process CPU seconds per write and MB/s of output file. Run: {@code java -cp ... WriterBench
+ * DATA_DIR WORK_DIR [RUNS] [CODECS]}.
  */
 public final class WriterBench {
 
