@@ -58,7 +58,15 @@ final class ChunkEncoder {
     this.comp = uncompressed ? null : new ByteSink(1 << 16);
   }
 
+  /**
+   * Encodes one chunk. The returned {@link Encoded#bytes()} is this encoder's buffer: it stays
+   * valid until the next call, which reuses the buffers (pages, compression, chunk) of the previous
+   * one.
+   */
   Encoded encode(ColumnData data) {
+    out.reset();
+    uncompressedTotal = 0;
+    dictionaryLength = 0;
     return switch (data) {
       case IntColumn c -> encodeInt(c);
       case LongColumn c -> encodeLong(c);
@@ -160,31 +168,35 @@ final class ChunkEncoder {
       int nonNull = cnt;
       if (nullable) {
         ensureLevels(cnt);
+        int[] lv = levels;
         nonNull = 0;
         for (int i = s; i < e; i++) {
-          int d = Float.isNaN(v[i]) ? 0 : 1;
-          levels[i - s] = d;
+          float x = v[i];
+          int d = x == x ? 1 : 0;
+          lv[i - s] = d;
           nonNull += d;
         }
       }
       writeLevels(cnt, nonNull);
       if (nonNull == cnt) {
         page.writeFloats(v, s, cnt);
-      } else {
+      } else if (nonNull > 0) {
+        page.ensure(4 * nonNull);
+        byte[] b = page.buf;
+        int p = page.size;
         for (int i = s; i < e; i++) {
-          if (levels[i - s] != 0) {
-            page.writeIntLE(Float.floatToRawIntBits(v[i]));
+          float x = v[i];
+          if (x == x) {
+            ByteSink.INT_LE.set(b, p, Float.floatToRawIntBits(x));
+            p += 4;
           }
         }
+        page.size = p;
       }
       for (int i = s; i < e; i++) {
         float x = v[i];
-        if (x < min) {
-          min = x;
-        }
-        if (x > max) {
-          max = x;
-        }
+        min = x < min ? x : min;
+        max = x > max ? x : max;
       }
       nullCount += cnt - nonNull;
       flushPage(cnt, Format.PLAIN);

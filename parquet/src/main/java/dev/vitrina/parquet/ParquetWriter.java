@@ -118,6 +118,7 @@ public final class ParquetWriter implements AutoCloseable {
   private final FileChannel channel;
   private final ExecutorService pool;
   private final List<WrittenRowGroup> rowGroups = new ArrayList<>();
+  private final ChunkEncoder[] encoders;
   private long position;
   private long numRows;
   private boolean finished;
@@ -136,6 +137,7 @@ public final class ParquetWriter implements AutoCloseable {
     this.codec = codec;
     this.options = options;
     this.channel = channel;
+    this.encoders = new ChunkEncoder[schema.size()];
     int threads = Math.min(options.threads(), schema.size());
     if (threads > 1) {
       int id = POOL_IDS.incrementAndGet();
@@ -262,7 +264,19 @@ public final class ParquetWriter implements AutoCloseable {
     numRows += rows;
   }
 
+  /**
+   * The encoder of {@code column}, kept across row groups so that its page, compression and chunk
+   * buffers are allocated (and first touched) once per file rather than once per row group. A
+   * chunk's bytes are written to the file before the next row group reuses them.
+   */
   private ChunkEncoder encoder(int column, int rows) {
+    if (encoders[column] == null) {
+      encoders[column] = newEncoder(column, rows);
+    }
+    return encoders[column];
+  }
+
+  private ChunkEncoder newEncoder(int column, int rows) {
     ColumnSpec spec = schema.get(column);
     long bytes =
         switch (spec.type()) {
@@ -458,6 +472,7 @@ public final class ParquetWriter implements AutoCloseable {
   }
 
   private void shutdownPool() {
+    java.util.Arrays.fill(encoders, null);
     if (pool != null) {
       pool.shutdownNow();
     }
