@@ -19,8 +19,8 @@ import java.util.List;
  * ItemAttributes} for a given item index: one row per item with an item id column (named as in the
  * interactions, e.g. {@code item_id}) and any of {@code title}, a category column (default {@code
  * category}), {@code genres} (separated by {@code |}), {@code lat} and {@code lon} (the item's
- * coordinates, stored as the {@value #LOCATION} column) and {@code prep_minutes} (preparation minutes
- * before delivery, stored as {@value #PREP_MINUTES}).
+ * coordinates, stored as the {@value #LOCATION} column) and {@code prep_minutes} (preparation
+ * minutes before delivery, stored as {@value #PREP_MINUTES}).
  *
  * <p>Rows for items the index does not know are counted ({@link Result#unknownItems}) and not used;
  * items without a row have no attributes. Coordinates out of range reject the row (the report names
@@ -70,7 +70,8 @@ public final class ItemCatalogReader {
     Field genres = Field.optional("genres", "genres", "genres", FieldKind.TEXT);
     Field lat = Field.optional("lat", "latitude", "lat", FieldKind.DOUBLE);
     Field lon = Field.optional("lon", "longitude", "lon", FieldKind.DOUBLE);
-    Field prep = Field.optional("prepMinutes", "preparation minutes", "prep_minutes", FieldKind.DOUBLE);
+    Field prep =
+        Field.optional("prepMinutes", "preparation minutes", "prep_minutes", FieldKind.DOUBLE);
     Table t = Tables.read(source, List.of(id, title, category, genres, lat, lon, prep));
     if (t.hasColumn(lat) != t.hasColumn(lon)) {
       throw new ParameterException(
