@@ -92,6 +92,12 @@ public final class GeoBench {
     if (a.containsKey("floors")) {
       FLOORS = Arrays.stream(a.get("floors").split(",")).mapToDouble(Double::parseDouble).toArray();
     }
+    for (String v : VARIANTS) {
+      if (!v.equals("places") && !v.equals("history")) {
+        throw new IllegalArgumentException(
+            "--variants lists places and/or history, got '" + v + "'; e.g. --variants history");
+      }
+    }
     String splitKind = a.getOrDefault("split", "random");
     if (!splitKind.equals("random") && !splitKind.equals("far")) {
       throw new IllegalArgumentException(
