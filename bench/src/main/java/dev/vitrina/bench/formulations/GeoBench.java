@@ -52,14 +52,22 @@ import java.util.SplittableRandom;
  *
  * <p>Run: {@code scripts/formulations-geo.sh}, or {@code java -cp ...
  * dev.vitrina.bench.formulations.GeoBench [--data ../shared/data/foursquare-sg] [--seed 42] [--out
- * out/bench/formulations-geo.json]}.
+ * out/bench/formulations-geo.json]}. Options for shorter or different runs: {@code --models
+ * ials,ease}, {@code --variants history} (anchors: {@code places}, {@code history}), {@code
+ * --depths 200,500,2000}, {@code --floors 0,0.25,0.5,0.75} (decay floors searched, default 0),
+ * {@code --split far} (validation venues drawn away from the user's other venues, {@link
+ * #farSplit}; default {@code random}), {@code --nearby false} (skip the pure-distance baseline),
+ * {@code --oracle true} (also report the best decay and depth fitted on test itself, a bound, never
+ * used for the test rows).
  */
 public final class GeoBench {
 
   private static final int K = 10;
-  private static final int[] DEPTHS = {100, 200, 500, 1000, 2000};
+  private static int[] DEPTHS = {100, 200, 500, 1000, 2000};
+  private static double[] FLOORS = {0};
   private static final int[] MIN_USERS = {1, 2, 3, 5, 10, 20, 50};
-  private static final List<String> MODELS = List.of("popular", "itemknn", "ials", "ease");
+  private static List<String> MODELS = List.of("popular", "itemknn", "ials", "ease");
+  private static List<String> VARIANTS = List.of("places", "history");
   private static final Instant TIME = Instant.parse("2024-01-15T04:00:00Z"); // noon in Singapore
 
   private GeoBench() {}
@@ -76,10 +84,34 @@ public final class GeoBench {
       throw new IllegalArgumentException(
           "data folder " + dir + " does not exist; pass --data with the Foursquare folder");
     }
+    MODELS = List.of(a.getOrDefault("models", String.join(",", MODELS)).split(","));
+    VARIANTS = List.of(a.getOrDefault("variants", String.join(",", VARIANTS)).split(","));
+    if (a.containsKey("depths")) {
+      DEPTHS = Arrays.stream(a.get("depths").split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+    if (a.containsKey("floors")) {
+      FLOORS = Arrays.stream(a.get("floors").split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+    for (String v : VARIANTS) {
+      if (!v.equals("places") && !v.equals("history")) {
+        throw new IllegalArgumentException(
+            "--variants lists places and/or history, got '" + v + "'; e.g. --variants history");
+      }
+    }
+    String splitKind = a.getOrDefault("split", "random");
+    if (!splitKind.equals("random") && !splitKind.equals("far")) {
+      throw new IllegalArgumentException(
+          "--split must be random or far, got '" + splitKind + "'; e.g. --split far");
+    }
+    boolean skipNearby = a.getOrDefault("nearby", "true").equals("false");
+    boolean oracle = a.getOrDefault("oracle", "false").equals("true");
     Data d = read(dir);
     Interactions train = d.all().select(d.trainRows());
     Interactions test = d.all().select(d.testRows());
-    int[][] split = validationSplit(train, seed);
+    int[][] split =
+        splitKind.equals("far")
+            ? farSplit(train, ItemLocations.of(train.itemAttributes()), seed)
+            : validationSplit(train, seed);
     Interactions fitTrain = train.select(split[0]);
     Interactions valid = train.select(split[1]);
     System.err.printf(
@@ -106,7 +138,7 @@ public final class GeoBench {
       int[][] truth = truths(test);
       rows.add(row(name, score(RequestPipeline.builder(tm).build(), truth), null));
       Map<String, Object> fm = new LinkedHashMap<>();
-      for (String variant : List.of("places", "history")) {
+      for (String variant : VARIANTS) {
         UserAnchors va =
             variant.equals("places") ? UserAnchors.places(vp) : UserAnchors.history(locs);
         UserAnchors ta =
@@ -132,15 +164,40 @@ public final class GeoBench {
         g.put("shape", f.decay.shape().name());
         g.put("scale_km", f.decay.scaleKm());
         g.put("exponent", f.decay.exponent());
+        g.put("floor", f.decay.floor());
         g.put("candidates", f.depth);
         g.put("validation_recall_plain", f.plainRecall);
         g.put("validation_recall_geo", f.recall);
         g.put("validation_recall_geo_pipeline", pipelineValidation(vm, vp, va, locs, f, valid));
+        if (oracle) {
+          Fit o = fitDecay(tm, ta, locs, truth);
+          System.err.printf(
+              Locale.ROOT,
+              "%s + geo (%s): best on test itself (oracle, not used) %.4f with %s over %d%n",
+              name,
+              variant,
+              o.recall,
+              o.decay,
+              o.depth);
+          g.put("oracle_test_decay", o.decay.toString());
+          g.put("oracle_test_candidates", o.depth);
+          g.put("oracle_test_recall", o.recall);
+        }
         fm.put(variant, g);
       }
       fitted.put(name, fm);
     }
 
+    json.put("data", dir.toString());
+    json.put("seed", seed);
+    json.put("split", splitKind);
+    json.put("k", K);
+    json.put("fitted_on_validation", fitted);
+    json.put("test", rows);
+    if (skipNearby) {
+      write(json, rows, outFile);
+      return;
+    }
     // Pure distance: popular venues nearest the user's centre.
     Recommender vpop = RecsModels.trainer("popular", Map.of()).fit(fitTrain);
     InferredPlaces vpp = InferredPlaces.of(vpop, locs, InferredPlaces.Config.DEFAULT);
@@ -159,12 +216,11 @@ public final class GeoBench {
     Map<String, Double> nb = nearby(tpop, tpp, locs, eta, bestMin, truths(test));
     rows.add(row("nearest popular (pure distance)", nb, null));
     fitted.put("nearby", Map.of("min_users", bestMin, "validation_recall", bestRecall));
+    write(json, rows, outFile);
+  }
 
-    json.put("data", dir.toString());
-    json.put("seed", seed);
-    json.put("k", K);
-    json.put("fitted_on_validation", fitted);
-    json.put("test", rows);
+  private static void write(Map<String, Object> json, List<Map<String, Object>> rows, Path outFile)
+      throws IOException {
     System.out.println(markdown(rows));
     String text = Json.pretty(json);
     Files.createDirectories(outFile.toAbsolutePath().getParent());
@@ -274,6 +330,50 @@ public final class GeoBench {
     };
   }
 
+  /**
+   * Row positions of the fitting part and the validation part of {@code train}, the validation
+   * venues drawn away from the rest of the user's venues: each user with at least 3 training venues
+   * gives 20% of them (at least 1), drawn without replacement with probability proportional to the
+   * venue's distance to the nearest other venue of the user plus 0.1 km (weighted reservoir keys
+   * {@code r^(1/w)}, seeded). Venues without coordinates get the weight of 0.1 km.
+   */
+  static int[][] farSplit(Interactions train, ItemLocations locs, long seed) {
+    Interactions.RowsByUser by = train.rowsByUser();
+    List<Integer> fit = new ArrayList<>();
+    List<Integer> val = new ArrayList<>();
+    for (int u = 0; u < train.numUsers(); u++) {
+      int c = by.count(u);
+      int[] rows = Arrays.copyOfRange(by.rows(), by.offsets()[u], by.offsets()[u + 1]);
+      SplittableRandom r = new SplittableRandom(seed * 1_000_003L + u);
+      double[] key = new double[c];
+      for (int j = 0; j < c; j++) {
+        GeoPoint p = locs.point(train.itemIndex(rows[j]));
+        double nn = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < c && p != null; k++) {
+          GeoPoint q = locs.point(train.itemIndex(rows[k]));
+          if (k != j && q != null) {
+            nn = Math.min(nn, p.distanceKm(q));
+          }
+        }
+        double w = (Double.isInfinite(nn) ? 0 : nn) + 0.1;
+        key[j] = Math.pow(r.nextDouble(), 1 / w);
+      }
+      Integer[] order = new Integer[c];
+      for (int j = 0; j < c; j++) {
+        order[j] = j;
+      }
+      Arrays.sort(order, (x, y) -> Double.compare(key[y], key[x]));
+      int hold = c >= 3 ? Math.max(1, (int) Math.round(0.2 * c)) : 0;
+      for (int j = 0; j < c; j++) {
+        (j < hold ? val : fit).add(rows[order[j]]);
+      }
+    }
+    return new int[][] {
+      fit.stream().mapToInt(Integer::intValue).sorted().toArray(),
+      val.stream().mapToInt(Integer::intValue).sorted().toArray()
+    };
+  }
+
   /** Each user's distinct items in {@code data}, sorted (empty when none). */
   static int[][] truths(Interactions data) {
     int[][] t = new int[data.numUsers()][];
@@ -339,7 +439,7 @@ public final class GeoBench {
   static Fit fitDecay(Recommender m, UserAnchors anchorsOf, ItemLocations locs, int[][] truth) {
     RequestPipeline resolver = RequestPipeline.builder(m).build();
     int maxDepth = DEPTHS[DEPTHS.length - 1];
-    List<DistanceDecay> grid = DistanceDecay.grid();
+    List<DistanceDecay> grid = DistanceDecay.grid(FLOORS);
     double[][] recall = new double[grid.size()][DEPTHS.length];
     double plain = 0;
     int n = 0;

@@ -7,16 +7,19 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How an item's weight falls with its distance {@code d} (km) from the user: {@code exp(-d /
- * scale)} ({@link Shape#EXPONENTIAL}) or {@code (1 + d / scale)^-exponent} ({@link Shape#POWER}).
- * Both are 1 at distance 0 and decrease with distance. The shape and scale are fitted on a
- * validation split (see {@link #grid()} and {@code docs/formulations.md}), not hand-set.
+ * How an item's weight falls with its distance {@code d} (km) from the user: {@code c + (1 - c)
+ * f(d)}, where {@code f} is {@code exp(-d / scale)} ({@link Shape#EXPONENTIAL}) or {@code (1 + d /
+ * scale)^-exponent} ({@link Shape#POWER}) and {@code c} in [0, 1) is a floor: the weight never
+ * falls below it, so a far item keeps a share {@code c} of its relevance. The weight is 1 at
+ * distance 0 and decreases with distance. The shape, scale and floor are fitted on a validation
+ * split (see {@link #grid()} and {@code docs/formulations.md}), not hand-set.
  *
  * @param shape the family
  * @param scaleKm the distance scale in km, {@code > 0}
  * @param exponent the power law's exponent, {@code > 0} (1 for the exponential, where it is unused)
+ * @param floor the weight far away, in [0, 1) (0: no floor)
  */
-public record DistanceDecay(Shape shape, double scaleKm, double exponent) {
+public record DistanceDecay(Shape shape, double scaleKm, double exponent, double floor) {
 
   /** The decay families. */
   public enum Shape {
@@ -33,6 +36,11 @@ public record DistanceDecay(Shape shape, double scaleKm, double exponent) {
    */
   public static final DistanceDecay DEFAULT = new DistanceDecay(Shape.POWER, 0.1, 0.5);
 
+  /** A decay without a floor ({@code floor} 0). */
+  public DistanceDecay(Shape shape, double scaleKm, double exponent) {
+    this(shape, scaleKm, exponent, 0);
+  }
+
   public DistanceDecay {
     Objects.requireNonNull(shape, "shape");
     if (!(scaleKm > 0) || Double.isInfinite(scaleKm)) {
@@ -43,6 +51,15 @@ public record DistanceDecay(Shape shape, double scaleKm, double exponent) {
       throw new ParameterException(
           "decay_exponent", "must be a finite number > 0, got " + exponent + "; e.g. 1");
     }
+    if (!(floor >= 0 && floor < 1)) {
+      throw new ParameterException(
+          "decay_floor", "must be in [0, 1), got " + floor + "; e.g. 0 for no floor, or 0.5");
+    }
+  }
+
+  /** This decay with the weight never below {@code floor}, in [0, 1). */
+  public DistanceDecay withFloor(double floor) {
+    return new DistanceDecay(shape, scaleKm, exponent, floor);
   }
 
   /** An exponential decay with scale {@code scaleKm}. */
@@ -55,11 +72,13 @@ public record DistanceDecay(Shape shape, double scaleKm, double exponent) {
     return new DistanceDecay(Shape.POWER, scaleKm, exponent);
   }
 
-  /** The weight at distance {@code km} (>= 0), in (0, 1]. */
+  /** The weight at distance {@code km} (>= 0), in (0, 1] and at least {@link #floor()}. */
   public double factor(double km) {
-    return shape == Shape.EXPONENTIAL
-        ? Math.exp(-km / scaleKm)
-        : Math.pow(1 + km / scaleKm, -exponent);
+    double f =
+        shape == Shape.EXPONENTIAL
+            ? Math.exp(-km / scaleKm)
+            : Math.pow(1 + km / scaleKm, -exponent);
+    return floor == 0 ? f : floor + (1 - floor) * f;
   }
 
   /**
@@ -80,10 +99,30 @@ public record DistanceDecay(Shape shape, double scaleKm, double exponent) {
     return out;
   }
 
+  /**
+   * {@link #grid()} with each decay at each of {@code floors} (each in [0, 1)): {@code 32 x
+   * floors.length} decays, floor-major.
+   */
+  public static List<DistanceDecay> grid(double... floors) {
+    if (floors.length == 0) {
+      throw new ParameterException(
+          "decay_floors", "must list at least one floor in [0, 1), got none; e.g. 0, 0.5");
+    }
+    List<DistanceDecay> out = new ArrayList<>();
+    for (double c : floors) {
+      for (DistanceDecay d : grid()) {
+        out.add(d.withFloor(c));
+      }
+    }
+    return out;
+  }
+
   @Override
   public String toString() {
-    return shape == Shape.EXPONENTIAL
-        ? String.format(Locale.ROOT, "exp(-d/%gkm)", scaleKm)
-        : String.format(Locale.ROOT, "(1+d/%gkm)^-%g", scaleKm, exponent);
+    String f =
+        shape == Shape.EXPONENTIAL
+            ? String.format(Locale.ROOT, "exp(-d/%gkm)", scaleKm)
+            : String.format(Locale.ROOT, "(1+d/%gkm)^-%g", scaleKm, exponent);
+    return floor == 0 ? f : String.format(Locale.ROOT, "%g+%g*%s", floor, 1 - floor, f);
   }
 }

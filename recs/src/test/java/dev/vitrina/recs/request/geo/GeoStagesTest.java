@@ -67,6 +67,49 @@ class GeoStagesTest {
   }
 
   @Test
+  void aFloorKeepsAShareOfTheWeightFarAway() {
+    DistanceDecay d = DistanceDecay.exponential(2).withFloor(0.2);
+    assertThat(d.factor(0)).isEqualTo(1);
+    assertThat(d.factor(2)).isCloseTo(0.2 + 0.8 * Math.exp(-1), within(1e-12));
+    assertThat(d.factor(1e6)).isCloseTo(0.2, within(1e-12));
+    assertThat(new DistanceDecay(DistanceDecay.Shape.POWER, 0.1, 0.5).floor()).isZero();
+    assertThat(DistanceDecay.power(1, 1).withFloor(0.25).toString())
+        .isEqualTo("0.250000+0.750000*" + DistanceDecay.power(1, 1));
+    List<DistanceDecay> grid = DistanceDecay.grid(0, 0.5);
+    assertThat(grid)
+        .hasSize(64)
+        .contains(DistanceDecay.DEFAULT, DistanceDecay.DEFAULT.withFloor(0.5));
+    assertThatThrownBy(() -> DistanceDecay.exponential(1).withFloor(1))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageStartingWith("decay_floor ")
+        .hasMessageContaining("got 1.0");
+    assertThatThrownBy(() -> DistanceDecay.grid(new double[0]))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageStartingWith("decay_floors ");
+  }
+
+  @Test
+  void geoRerankerWithAFloorLetsARelevantFarItemBackIn() {
+    Recommender model = GeoFixture.popular();
+    ItemLocations locs = ItemLocations.of(model);
+    RequestPipeline p =
+        RequestPipeline.builder(model)
+            .reranker(
+                GeoReranker.of(
+                    locs,
+                    DistanceDecay.exponential(2).withFloor(0.2),
+                    EtaModel.defaults(),
+                    Places.none()))
+            .build();
+    // relevance x (0.2 + 0.8 exp(-km/2)): C .5 x .494 = .247, D .75 x .308 = .231, E 1 x .215 =
+    // .215, B .25 x .685 = .171, A 0 (without the floor: C, B, D, E, A)
+    RecResponse r = p.recommend(atUserPoint(5));
+    assertThat(r.itemIds()).containsExactly("C", "D", "E", "B", "A");
+    assertThat(r.items().get(2).score())
+        .isCloseTo((float) (0.2 + 0.8 * Math.exp(-4)), within(1e-6f));
+  }
+
+  @Test
   void geoRerankerMultipliesScaledRelevanceByTheDecayAndStatesDistanceAndEta() {
     Recommender model = GeoFixture.popular();
     ItemLocations locs = ItemLocations.of(model);
