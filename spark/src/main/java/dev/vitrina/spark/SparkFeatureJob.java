@@ -270,13 +270,9 @@ public final class SparkFeatureJob {
   /** Reads, computes and writes; returns the rows written. */
   public static long run(SparkSession spark, Options o) {
     Dataset<Row> sales = spark.read().parquet(o.sales());
-    Dataset<Row> f = features(sales, o.sales(), o.level(), o.freq(), o.spec()).cache();
-    try {
-      f.write().mode(o.overwrite() ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(o.out());
-      return spark.read().parquet(o.out()).count();
-    } finally {
-      f.unpersist();
-    }
+    Dataset<Row> f = features(sales, o.sales(), o.level(), o.freq(), o.spec());
+    f.write().mode(o.overwrite() ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(o.out());
+    return spark.read().parquet(o.out()).count();
   }
 
   /**
