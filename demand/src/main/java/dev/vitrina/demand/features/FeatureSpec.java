@@ -136,7 +136,7 @@ public record FeatureSpec(
   }
 
   /** The names of the per-series columns (lags, means, rolling), in output order. */
-  List<String> seriesFeatureNames() {
+  public List<String> seriesFeatureNames() {
     List<String> names = new ArrayList<>();
     for (int k : lags) {
       names.add("lag_" + k);
