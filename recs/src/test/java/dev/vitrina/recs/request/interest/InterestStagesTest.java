@@ -133,7 +133,7 @@ class InterestStagesTest {
     // slots A 3, B 1, C 1; first round a4 b2 c2, then A: a5 a6
     RecResponse r = pipeline(flat(), Interleave.FIRST_ROUND).recommend(RecRequest.forUser("u", 5));
     assertThat(r.itemIds()).containsExactly("a4", "b2", "c2", "a5", "a6");
-    assertThat(r.stages()).containsExactly("model", "interests", "interests");
+    assertThat(r.stages()).containsExactly("model", "interests");
     assertThat(r.items().get(0).reasons()).containsExactly(Reason.interest("A", 0.6));
     assertThat(r.items().get(1).reasons()).containsExactly(Reason.interest("B", 0.2));
     assertThat(r.items().get(2).reasons()).containsExactly(Reason.interest("C", 0.2));

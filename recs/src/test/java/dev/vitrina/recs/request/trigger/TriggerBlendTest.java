@@ -118,7 +118,7 @@ class TriggerBlendTest {
             .build();
     RecResponse r = p.recommend(RecRequest.forUser("u1", 3).withTrigger("e"));
     assertThat(r.itemIds()).containsExactly("e", "c", "f");
-    assertThat(r.stages()).containsExactly("model", "trigger", "trigger");
+    assertThat(r.stages()).containsExactly("model", "trigger");
     assertThat(r.items().get(1).title()).isEqualTo("Title C");
     assertThat(r.items().get(1).reasons().get(0).kind()).isEqualTo("trigger");
 
