@@ -21,7 +21,7 @@ OUT=out/bench/als-peers.txt
 ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl bench -am package
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 JAVA=("$JAVA_HOME/bin/java" -Xmx6g --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$CP")
-mkdir -p out/bench/work
+mkdir -p out/bench/scratch
 : >"$OUT"
 if ! scripts/peers/build-implicit.sh; then
   echo "implicit could not be built: running vitrina alone (see the message above)" | tee -a "$OUT"
@@ -29,7 +29,7 @@ if ! scripts/peers/build-implicit.sh; then
   exit 0
 fi
 export PYTHONPATH="$ROOT/out/peers/implicit-py${PYTHONPATH:+:$PYTHONPATH}"
-DATA=out/bench/work/als-interactions.bin
+DATA=out/bench/scratch/als-interactions.bin
 "${JAVA[@]}" dev.vitrina.bench.recs.AlsPeer synthetic "$DATA"
 for r in $(seq 1 "$RUNS"); do
   echo "== run $r vitrina, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
@@ -42,7 +42,7 @@ echo "== quality (MovieLens 100K), load $(cut -d' ' -f1-3 /proc/loadavg)" | tee 
 if [ -f "$ML/u.data" ]; then
   for cfg in "64 15 50 5" "64 15 0.01 1"; do
     # shellcheck disable=SC2086
-    "${JAVA[@]}" dev.vitrina.bench.recs.AlsPeer quality "$ML" out/bench/work python3 \
+    "${JAVA[@]}" dev.vitrina.bench.recs.AlsPeer quality "$ML" out/bench/scratch python3 \
       bench/python/implicit_als.py $cfg "$THREADS" 2>/dev/null | tee -a "$OUT"
   done
 else

@@ -20,7 +20,7 @@ CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 mkdir -p out/bench
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${BENCH_OPTS:-} -cp "$CP" \
-  dev.vitrina.bench.features.FeatureBench "$DATA" out/bench/work "$RUNS" python3 \
+  dev.vitrina.bench.features.FeatureBench "$DATA" out/bench/scratch "$RUNS" python3 \
   | tee "out/bench/features-$PRESET.txt"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; load: $(cut -d' ' -f1-3 /proc/loadavg)" \
   | tee -a "out/bench/features-$PRESET.txt"
