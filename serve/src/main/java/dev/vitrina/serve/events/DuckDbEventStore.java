@@ -82,7 +82,19 @@ public final class DuckDbEventStore extends SqlEventStore {
     if (readOnly) {
       p.setProperty("duckdb.read_only", "true");
     }
-    Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+    Connection c;
+    try {
+      c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+    } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("lock")) {
+        throw new SQLException(
+            e.getMessage()
+                + " (another process, such as a running 'vitrina serve', has the file open;"
+                + " stop it first)",
+            e);
+      }
+      throw e;
+    }
     try (Statement s = c.createStatement()) {
       s.execute("SET autoinstall_known_extensions=false");
       s.execute("SET autoload_known_extensions=false");

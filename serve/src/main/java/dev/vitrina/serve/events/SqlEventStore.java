@@ -34,9 +34,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>All statements go through one connection guarded by a lock, so the store is safe for
  * concurrent use and appends commit one after another. {@link #append} removes repeated ids within
- * the batch, inserts the rest with {@code ON CONFLICT (id) DO NOTHING} and commits once; it returns
- * only after the commit, and counts every skipped event as a duplicate. An event whose id is
- * already in the log is skipped even when its other fields differ: the first write wins.
+ * the batch, inserts the rest with multi-row {@code INSERT ... ON CONFLICT (id) DO NOTHING} and
+ * commits once; it returns only after the commit, and counts every skipped event as a duplicate. An
+ * event whose id is already in the log is skipped even when its other fields differ: the first
+ * write wins.
  */
 public abstract class SqlEventStore implements EventStore {
 
@@ -54,9 +55,19 @@ public abstract class SqlEventStore implements EventStore {
           "value",
           "ingested_at");
 
-  private static final String INSERT =
-      "INSERT INTO events (id, type, user_id, item_id, ts, experiment, variant, value,"
-          + " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+  /** Rows per INSERT statement (9 parameters each). */
+  private static final int CHUNK = 500;
+
+  private static String insert(int rows) {
+    StringBuilder b =
+        new StringBuilder(
+            "INSERT INTO events (id, type, user_id, item_id, ts, experiment, variant, value,"
+                + " ingested_at) VALUES ");
+    for (int i = 0; i < rows; i++) {
+      b.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    return b.append(" ON CONFLICT (id) DO NOTHING").toString();
+  }
 
   private final ReentrantLock lock = new ReentrantLock();
   private Connection connection;
@@ -164,17 +175,22 @@ public abstract class SqlEventStore implements EventStore {
     try {
       Connection c = connection();
       int written = 0;
-      try (PreparedStatement p = c.prepareStatement(INSERT)) {
-        for (Event e : unique.values()) {
-          p.setString(1, e.id());
-          p.setString(2, e.type());
-          p.setString(3, e.user());
-          p.setString(4, e.item());
-          p.setObject(5, utc(e.time()));
-          p.setString(6, e.experiment());
-          p.setString(7, e.variant());
-          p.setDouble(8, e.value());
-          p.setObject(9, now);
+      List<Event> rows = new ArrayList<>(unique.values());
+      for (int from = 0; from < rows.size(); from += CHUNK) {
+        List<Event> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+        try (PreparedStatement p = c.prepareStatement(insert(chunk.size()))) {
+          int k = 1;
+          for (Event e : chunk) {
+            p.setString(k++, e.id());
+            p.setString(k++, e.type());
+            p.setString(k++, e.user());
+            p.setString(k++, e.item());
+            p.setObject(k++, utc(e.time()));
+            p.setString(k++, e.experiment());
+            p.setString(k++, e.variant());
+            p.setDouble(k++, e.value());
+            p.setObject(k++, now);
+          }
           written += p.executeUpdate();
         }
       }
@@ -232,6 +248,7 @@ public abstract class SqlEventStore implements EventStore {
     try {
       Connection c = connection();
       try (PreparedStatement p = c.prepareStatement(sql)) {
+        p.setFetchSize(10_000);
         for (int i = 0; i < params.length; i++) {
           p.setObject(i + 1, params[i]);
         }

@@ -81,6 +81,23 @@ abstract class EventStoreContract {
   }
 
   @Test
+  void countsDuplicatesInBatchesLargerThanOneStatement() throws Exception {
+    try (SqlEventStore s = newStore()) {
+      List<Event> first = new ArrayList<>();
+      for (int i = 0; i < 1200; i += 12) {
+        first.add(click("e" + i, "u"));
+      }
+      assertThat(s.append(first)).isEqualTo(new AppendResult(100, 0));
+      List<Event> all = new ArrayList<>();
+      for (int i = 0; i < 1200; i++) {
+        all.add(click("e" + i, "u"));
+      }
+      assertThat(s.append(all)).isEqualTo(new AppendResult(1100, 100));
+      assertThat(s.count()).isEqualTo(1200);
+    }
+  }
+
+  @Test
   void survivesReopening() throws Exception {
     try (SqlEventStore s = newStore()) {
       s.append(List.of(click("a", "u1")));
