@@ -73,7 +73,7 @@ public abstract class SqlEventStore implements EventStore {
   private Connection connection;
   private boolean closed;
 
-  /** Opens the first connection and creates the table when absent (unless read-only). */
+  /** For subclasses, which call {@link #init()} before handing the store out. */
   protected SqlEventStore() {}
 
   /** A new connection, in auto-commit mode off. */
