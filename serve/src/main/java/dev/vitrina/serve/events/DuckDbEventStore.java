@@ -14,10 +14,10 @@ import java.util.Properties;
  * The event log in an embedded DuckDB file (no server to start).
  *
  * <p>Durability: DuckDB appends each commit to the write-ahead log {@code FILE.wal} and syncs it to
- * disk (fsync) before the commit returns; on the next open it replays the log. So an event
- * acknowledged by {@link #append} survives a SIGKILL of the process, and, as far as the disk
- * honours fsync, a crash of the machine. One process at a time may open the file for writing
- * (DuckDB locks it); another process cannot read it meanwhile.
+ * disk (fsync) before the commit returns, once per {@link #append}; on the next open it replays the
+ * log. So an event acknowledged by {@link #append} survives a SIGKILL of the process, and, as far
+ * as the disk honours fsync, a crash of the machine. One process at a time may open the file for
+ * writing (DuckDB locks it); another process cannot read it meanwhile.
  *
  * <p>Extension autoloading and autoinstalling are switched off: the store never reaches the
  * network.
