@@ -54,7 +54,7 @@ public final class Events {
    * @param value the bad value as text (null when missing)
    * @param message the rule and how to fix it
    */
-  public record Error(int index, String field, String value, String message) {
+  public record Problem(int index, String field, String value, String message) {
     /** The parameter as the HTTP error body names it: {@code events[3].time}, or {@code body}. */
     public String parameter() {
       return index < 0 ? field : "events[" + index + "]." + field;
@@ -67,7 +67,7 @@ public final class Events {
    * @param events the events, in batch order
    * @param errors the problems, in batch order
    */
-  public record Parsed(List<Event> events, List<Error> errors) {
+  public record Parsed(List<Event> events, List<Problem> errors) {
     /** Copies. */
     public Parsed {
       events = List.copyOf(events);
@@ -80,6 +80,11 @@ public final class Events {
     }
   }
 
+  /** Parses {@code body}, taking the current time as the time of events without one. */
+  public static Parsed fromJson(String body) {
+    return fromJson(body, Instant.now());
+  }
+
   /** Parses {@code body}, taking {@code now} as the time of events without one. */
   public static Parsed fromJson(String body, Instant now) {
     JsonNode root;
@@ -87,7 +92,7 @@ public final class Events {
       root = JSON.readTree(body == null ? "" : body);
     } catch (JsonProcessingException e) {
       return fail(
-          new Error(
+          new Problem(
               -1,
               "body",
               null,
@@ -105,7 +110,7 @@ public final class Events {
     }
     if (array == null || !array.isArray()) {
       return fail(
-          new Error(
+          new Problem(
               -1,
               "body",
               root == null || root.isMissingNode() ? null : abbreviate(root.toString()),
@@ -114,14 +119,14 @@ public final class Events {
     }
     if (array.size() > MAX_BATCH) {
       return fail(
-          new Error(
+          new Problem(
               -1,
               "body",
               Integer.toString(array.size()),
               "a batch holds at most " + MAX_BATCH + " events; split it into smaller batches"));
     }
     List<Event> events = new ArrayList<>();
-    List<Error> errors = new ArrayList<>();
+    List<Problem> errors = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       Event e = event(i, array.get(i), now, errors);
       if (e != null) {
@@ -131,14 +136,14 @@ public final class Events {
     return errors.isEmpty() ? new Parsed(events, List.of()) : new Parsed(List.of(), errors);
   }
 
-  private static Parsed fail(Error e) {
+  private static Parsed fail(Problem e) {
     return new Parsed(List.of(), List.of(e));
   }
 
-  private static Event event(int i, JsonNode n, Instant now, List<Error> errors) {
+  private static Event event(int i, JsonNode n, Instant now, List<Problem> errors) {
     if (!n.isObject()) {
       errors.add(
-          new Error(
+          new Problem(
               i,
               "event",
               abbreviate(n.toString()),
@@ -150,7 +155,7 @@ public final class Events {
       String name = it.next().getKey();
       if (!FIELDS.contains(name)) {
         errors.add(
-            new Error(
+            new Problem(
                 i,
                 name,
                 null,
@@ -163,7 +168,7 @@ public final class Events {
     String id = text(i, n, "id", true, errors);
     if (id != null && id.length() > MAX_ID) {
       errors.add(
-          new Error(
+          new Problem(
               i,
               "id",
               abbreviate(id),
@@ -172,7 +177,7 @@ public final class Events {
     String type = text(i, n, "type", true, errors);
     if (type != null && !TYPE.matcher(type).matches()) {
       errors.add(
-          new Error(
+          new Problem(
               i,
               "type",
               abbreviate(type),
@@ -190,7 +195,7 @@ public final class Events {
         time = OffsetDateTime.parse(t.asText()).toInstant();
       } catch (DateTimeParseException e) {
         errors.add(
-            new Error(
+            new Problem(
                 i,
                 "time",
                 abbreviate(t.asText()),
@@ -203,7 +208,7 @@ public final class Events {
     if (v != null && !v.isNull()) {
       if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
         errors.add(
-            new Error(
+            new Problem(
                 i,
                 "value",
                 abbreviate(v.toString()),
@@ -213,13 +218,13 @@ public final class Events {
       }
     } else if ("purchase".equals(type)) {
       errors.add(
-          new Error(
+          new Problem(
               i, "value", null, "a purchase needs its amount as value, e.g. \"value\": 23.5"));
     }
     if (EXPOSURE.equals(type)) {
       if (experiment == null && n.get("experiment") == null) {
         errors.add(
-            new Error(
+            new Problem(
                 i,
                 "experiment",
                 null,
@@ -227,13 +232,13 @@ public final class Events {
       }
       if (variant == null && n.get("variant") == null) {
         errors.add(
-            new Error(
+            new Problem(
                 i, "variant", null, "an exposure needs the variant the user was assigned to"));
       }
     }
     if (variant != null && experiment == null && n.get("experiment") == null) {
       errors.add(
-          new Error(
+          new Problem(
               i,
               "experiment",
               null,
@@ -247,17 +252,17 @@ public final class Events {
 
   /** A string (or integer) field; adds an error when it is required and missing or malformed. */
   private static String text(
-      int i, JsonNode n, String field, boolean required, List<Error> errors) {
+      int i, JsonNode n, String field, boolean required, List<Problem> errors) {
     JsonNode f = n.get(field);
     if (f == null || f.isNull()) {
       if (required) {
-        errors.add(new Error(i, field, null, field + " is required"));
+        errors.add(new Problem(i, field, null, field + " is required"));
       }
       return null;
     }
     if (!(f.isTextual() || f.isIntegralNumber())) {
       errors.add(
-          new Error(
+          new Problem(
               i,
               field,
               abbreviate(f.toString()),
@@ -269,7 +274,7 @@ public final class Events {
     String s = f.asText();
     if (s.isBlank()) {
       errors.add(
-          new Error(
+          new Problem(
               i,
               field,
               s,

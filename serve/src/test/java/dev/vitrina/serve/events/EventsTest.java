@@ -2,8 +2,8 @@ package dev.vitrina.serve.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vitrina.serve.events.Events.Error;
 import dev.vitrina.serve.events.Events.Parsed;
+import dev.vitrina.serve.events.Events.Problem;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +64,7 @@ class EventsTest {
             NOW);
     assertThat(p.events()).isEmpty();
     assertThat(p.errors())
-        .extracting(Error::parameter)
+        .extracting(Problem::parameter)
         .containsExactly(
             "events[1].user_id",
             "events[1].id",
@@ -77,7 +77,7 @@ class EventsTest {
             "events[3].variant",
             "events[4].experiment",
             "events[5].event");
-    Error time = p.errors().get(4);
+    Problem time = p.errors().get(4);
     assertThat(time.value()).isEqualTo("yesterday");
     assertThat(time.message()).contains("ISO-8601").contains("2026-05-01T12:00:00Z");
     assertThat(p.errors().get(0).message()).contains("unknown field 'user_id'");
@@ -97,7 +97,7 @@ class EventsTest {
         .satisfies(e -> assertThat(e.message()).contains("not valid JSON"));
     assertThat(Events.fromJson("", NOW).errors())
         .singleElement()
-        .extracting(Error::index)
+        .extracting(Problem::index)
         .isEqualTo(-1);
   }
 
