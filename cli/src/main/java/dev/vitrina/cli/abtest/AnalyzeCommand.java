@@ -15,7 +15,11 @@ import dev.vitrina.experiments.assign.Variant;
 import dev.vitrina.experiments.data.Columns;
 import dev.vitrina.experiments.data.ExperimentData;
 import dev.vitrina.experiments.report.HtmlReport;
+import dev.vitrina.serve.events.AnalysisTable;
+import dev.vitrina.serve.events.EventStores;
+import dev.vitrina.serve.events.SqlEventStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,8 +64,12 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--events",
       required = true,
-      description = "Input table: CSV, or Parquet by the .parquet extension.")
-  Path events;
+      description = {
+        "Input: a table (CSV, or Parquet by the .parquet extension), or the event log of",
+        "vitrina serve: duckdb:FILE or jdbc:postgresql://... (exposures and outcomes are read",
+        "from the log; the column and format options do not apply)."
+      })
+  String events;
 
   @Option(names = "--experiment", description = "Experiment to analyze (rows of others skipped).")
   String experiment;
@@ -203,7 +211,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             mixedUnits == MixedChoice.exclude
                 ? ExperimentData.MixedUnits.EXCLUDE
                 : ExperimentData.MixedUnits.ERROR);
-    ExperimentData data = ExperimentData.read(events, ro);
+    ExperimentData data = isLog(events) ? readLog(ro) : ExperimentData.read(Path.of(events), ro);
     boolean ev = data.format() == ExperimentData.Format.EVENTS;
     List<MetricDefinition> defs = new ArrayList<>();
     Map<String, MetricDefinition> custom = new LinkedHashMap<>();
@@ -274,6 +282,62 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     json.print(r, human(r));
     return 0;
+  }
+
+  private static boolean isLog(String spec) {
+    return spec.startsWith("duckdb:") || spec.startsWith("jdbc:");
+  }
+
+  /** The experiment's events from the log, through a temporary per-event table. */
+  private ExperimentData readLog(ExperimentData.ReadOptions ro) throws IOException {
+    Path table = Files.createTempFile("vitrina-analyze-", ".csv");
+    try (SqlEventStore store = EventStores.openForReading(events)) {
+      String name = logExperiment(store);
+      if (AnalysisTable.write(store, name, table) == 0) {
+        throw new IllegalArgumentException(
+            store.describe() + ": experiment '" + name + "' has no events to analyze");
+      }
+      return ExperimentData.read(
+          table,
+          ro.withFormat(ExperimentData.Format.EVENTS)
+              .withColumns(Columns.DEFAULT)
+              .withExperiment(name),
+          store.describe());
+    } finally {
+      Files.deleteIfExists(table);
+    }
+  }
+
+  private String logExperiment(SqlEventStore store) throws IOException {
+    List<String> found = AnalysisTable.experiments(store);
+    if (experiment != null) {
+      if (!found.contains(experiment)) {
+        throw new IllegalArgumentException(
+            "--experiment "
+                + experiment
+                + ": the log "
+                + store.describe()
+                + " has no exposures of it; experiments with exposures: "
+                + found);
+      }
+      return experiment;
+    }
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the log "
+              + store.describe()
+              + " has no exposure events; log an event of type 'exposure' with experiment and"
+              + " variant when a user is assigned");
+    }
+    if (found.size() > 1) {
+      throw new IllegalArgumentException(
+          "the log "
+              + store.describe()
+              + " holds several experiments "
+              + found
+              + "; choose one with --experiment NAME");
+    }
+    return found.get(0);
   }
 
   private String human(AnalysisResult r) {

@@ -168,6 +168,15 @@ public final class ExperimentData {
 
   /** Reads {@code file} (CSV; Parquet by the {@code .parquet} extension). */
   public static ExperimentData read(Path file, ReadOptions opts) throws IOException {
+    return read(file, opts, file.toString());
+  }
+
+  /**
+   * Reads {@code file} like {@link #read(Path, ReadOptions)}, naming it {@code label} in {@link
+   * #source()} and in messages about the data (for a table made from another source, such as an
+   * event log).
+   */
+  public static ExperimentData read(Path file, ReadOptions opts, String label) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(
           "events file "
@@ -178,7 +187,7 @@ public final class ExperimentData {
     }
     TableSource src = TableSource.of(file);
     try {
-      return new Reader(src, opts).read();
+      return new Reader(src, opts, label).read();
     } catch (InvalidFileException e) {
       throw invalid(src, e);
     }
@@ -294,9 +303,9 @@ public final class ExperimentData {
     private long conflictPos;
     private long rowsUsed;
 
-    Reader(TableSource src, ReadOptions opts) {
+    Reader(TableSource src, ReadOptions opts, String label) {
       this.src = src;
-      this.file = src.path().toString();
+      this.file = label;
       this.word = src.rowWord();
       this.opts = opts;
       this.c = opts.columns();
