@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +39,15 @@ public final class ModelRegistry {
 
   private static final String HISTORY = ".history";
 
-  /** One role of a model and the version it points at. */
+  /**
+   * One version of a model.
+   *
+   * @param created when its manifest was written, ISO-8601 (e.g. {@code 2026-01-02T03:04:05Z}), or
+   *     empty when the store does not say
+   * @param roles the roles pointing at it
+   */
   public record Version(
-      String version, String format, int formatVersion, Instant created, List<String> roles) {}
+      String version, String format, int formatVersion, String created, List<String> roles) {}
 
   /** One model of the registry: its versions, oldest first, and each role's version. */
   public record Entry(
@@ -210,7 +215,7 @@ public final class ModelRegistry {
         for (String v : versions(home)) {
           Path dir = home.resolve(v);
           ArtifactManifest m = Artifacts.readManifest(dir);
-          Instant created = modified(dir.resolve(ArtifactManifest.FILE_NAME));
+          String created = modified(dir.resolve(ArtifactManifest.FILE_NAME));
           List<String> on = new ArrayList<>();
           roles.forEach(
               (r, rv) -> {
@@ -339,12 +344,12 @@ public final class ModelRegistry {
     return out;
   }
 
-  private static Instant modified(Path file) {
+  private static String modified(Path file) {
     try {
       FileTime t = Files.getLastModifiedTime(file);
-      return t.toInstant();
+      return t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     } catch (IOException | UnsupportedOperationException e) {
-      return null;
+      return "";
     }
   }
 }

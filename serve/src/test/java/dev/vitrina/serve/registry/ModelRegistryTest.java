@@ -64,7 +64,7 @@ class ModelRegistryTest {
     assertThat(e.roles()).isEqualTo(Map.of("production", "v2", "candidate", "v1"));
     assertThat(e.versions()).extracting(ModelRegistry.Version::version).containsExactly("v1", "v2");
     assertThat(e.versions().get(0).format()).isNotBlank();
-    assertThat(e.versions().get(0).created()).isNotNull();
+    assertThat(e.versions().get(0).created()).endsWith("Z");
     assertThat(e.versions().get(1).roles()).containsExactly("production");
 
     assertThat(reg.rollback("recs", "shop", "production")).isEqualTo("v1");
