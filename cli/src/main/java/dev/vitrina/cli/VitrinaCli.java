@@ -50,6 +50,7 @@ import picocli.CommandLine.Command;
       dev.vitrina.cli.abtest.AbTestCommand.class,
       dev.vitrina.cli.forecast.ForecastCommand.class,
       dev.vitrina.cli.recs.RecsCommand.class,
+      dev.vitrina.cli.registry.RegistryCommand.class,
       dev.vitrina.cli.storage.StorageCommand.class,
       // other areas register their top-level commands here, one line each
     })
