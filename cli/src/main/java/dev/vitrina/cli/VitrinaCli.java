@@ -45,6 +45,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
+      ServeCommand.class,
       GenerateCommand.class,
       FeaturesCommand.class,
       dev.vitrina.cli.abtest.AbTestCommand.class,
