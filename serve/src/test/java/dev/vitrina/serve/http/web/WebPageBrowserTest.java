@@ -1,13 +1,20 @@
 package dev.vitrina.serve.http.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The browser contract against a tiny stand-in server: the page's assets from the class path and
@@ -40,8 +47,33 @@ class WebPageBrowserTest extends WebPageBrowserContract {
     return "treatment";
   }
 
+  @Test
+  void showsTheServersErrorMessages() {
+    driver.get(base().toString());
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.until(d -> d.findElements(By.cssSelector("#user-select option")).size() > 1);
+    driver.findElement(By.id("user-input")).sendKeys("bad");
+    driver.findElement(By.id("load")).click();
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+    assertThat(driver.findElement(By.id("error")).getText())
+        .contains("400")
+        .contains("user=bad: is not a known user id; pick one from /v1/users");
+  }
+
   private void serve(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
+    if (path.equals("/v1/page") && "user=bad".equals(ex.getRequestURI().getQuery())) {
+      byte[] body =
+          ("{\"errors\":[{\"parameter\":\"user\",\"value\":\"bad\","
+                  + "\"message\":\"is not a known user id; pick one from /v1/users\"}]}")
+              .getBytes();
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(400, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+      return;
+    }
     String resource =
         switch (path) {
           case "/" -> WEB + "index.html";
