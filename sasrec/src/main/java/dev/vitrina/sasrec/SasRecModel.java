@@ -1,0 +1,167 @@
+package dev.vitrina.sasrec;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import dev.vitrina.core.artifact.ArtifactHome;
+import dev.vitrina.recs.internal.ModelFiles;
+import dev.vitrina.recs.model.BaseRecommender;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A trained SASRec model. A user's score vector is the network's output at the last position of the
+ * user's training items in time order (the last {@code max_len}); a history given without times is
+ * read in item order.
+ */
+public final class SasRecModel extends BaseRecommender implements AutoCloseable {
+
+  /** The artifact format name. */
+  public static final String FORMAT = "vitrina.recs.sasrec";
+
+  private static final int VERSION = 1;
+  private static final String PARAMS_FILE = "params.f32";
+
+  private final SasRecConfig config;
+  private final SasRecNet net;
+
+  SasRecModel(Common common, SasRecConfig config, SasRecNet net) {
+    super("sasrec", common);
+    this.config = config;
+    this.net = net;
+  }
+
+  public SasRecConfig config() {
+    return config;
+  }
+
+  /** The user's training items (0-based) in time order. */
+  public int[] sequence(int user) {
+    return SasRecTrainer.sequence(common(), user);
+  }
+
+  @Override
+  protected void scoreUser(int user, float[] out) {
+    scoreSequence(sequence(user), out);
+  }
+
+  @Override
+  protected void scoreHistory(int[] items, float[] values, int from, int to, float[] out) {
+    scoreSequence(Arrays.copyOfRange(items, from, to), out);
+  }
+
+  /** Writes the score of every item (0-based) after the sequence {@code items} into {@code out}. */
+  public synchronized void scoreSequence(int[] items, float[] out) {
+    try (NDScope scope = new NDScope();
+        NDManager m = net.manager().newSubManager()) {
+      NDArray seq =
+          m.create(new long[][] {SasRecTrainer.window(items, items.length, config.maxLen())});
+      NDArray h = net.forward(seq, false).hidden();
+      float[] s = net.logits(h.get(":, -1:, :")).toFloatArray();
+      System.arraycopy(s, 1, out, 0, out.length);
+    }
+  }
+
+  /**
+   * Attention of the last position over the last {@code items.length} positions, mean over the
+   * heads of the last block: {@code [L][L]} rows for each query position of the window.
+   */
+  public synchronized float[][] attention(int[] items) {
+    int len = Math.min(items.length, config.maxLen());
+    try (NDScope scope = new NDScope();
+        NDManager m = net.manager().newSubManager()) {
+      NDArray seq =
+          m.create(new long[][] {SasRecTrainer.window(items, items.length, config.maxLen())});
+      List<NDArray> att = net.forward(seq, false).attention();
+      NDArray last = att.get(att.size() - 1).mean(new int[] {1}).get(0); // [maxLen, maxLen]
+      float[] flat = last.toFloatArray();
+      int n = config.maxLen();
+      float[][] out = new float[len][len];
+      for (int i = 0; i < len; i++) {
+        for (int j = 0; j < len; j++) {
+          out[i][j] = flat[(n - len + i) * n + (n - len + j)];
+        }
+      }
+      return out;
+    }
+  }
+
+  @Override
+  protected void scoreSimilar(int item, float[] out) {
+    scoreSequence(new int[] {item}, out);
+  }
+
+  @Override
+  protected String format() {
+    return FORMAT;
+  }
+
+  @Override
+  protected int formatVersion() {
+    return VERSION;
+  }
+
+  @Override
+  protected void writeModel(Path dir) throws IOException {
+    List<float[]> parts = new ArrayList<>();
+    int total = 0;
+    for (NDArray p : net.parameters()) {
+      float[] a = p.toFloatArray();
+      parts.add(a);
+      total += a.length;
+    }
+    float[] all = new float[total];
+    int at = 0;
+    for (float[] a : parts) {
+      System.arraycopy(a, 0, all, at, a.length);
+      at += a.length;
+    }
+    ModelFiles.writeFloats(dir.resolve(PARAMS_FILE), all);
+  }
+
+  /** Loads a saved model after verifying its manifest and checksums. */
+  public static SasRecModel load(Path path) throws IOException {
+    Path dir = ArtifactHome.resolve(path);
+    Common c = readCommon(dir, FORMAT, VERSION);
+    Map<String, String> p = new TreeMap<>();
+    c.parameters().forEach((k, v) -> p.put(k, String.valueOf(v)));
+    SasRecConfig config = SasRecConfig.fromParams(p);
+    float[] all = ModelFiles.readFloats(dir.resolve(PARAMS_FILE));
+    SasRecNet net = new SasRecNet(config.net(c.items().size()), config.seed());
+    long expected = 0;
+    for (NDArray a : net.parameters()) {
+      expected += a.size();
+    }
+    if (expected != all.length) {
+      net.close();
+      throw new IllegalArgumentException(
+          "sasrec model "
+              + dir
+              + " holds "
+              + all.length
+              + " parameters in "
+              + PARAMS_FILE
+              + " but its manifest's shape needs "
+              + expected
+              + "; the artifact is damaged: retrain it");
+    }
+    int at = 0;
+    for (NDArray a : net.parameters()) {
+      int n = (int) a.size();
+      a.set(FloatBuffer.wrap(all, at, n));
+      at += n;
+    }
+    return new SasRecModel(c, config, net);
+  }
+
+  @Override
+  public void close() {
+    net.close();
+  }
+}

@@ -1,0 +1,36 @@
+package dev.vitrina.sasrec;
+
+import dev.vitrina.recs.model.Recommender;
+import dev.vitrina.recs.model.RecommenderContract;
+import dev.vitrina.recs.model.Trainer;
+import java.util.Map;
+
+class SasRecContractTest extends RecommenderContract {
+  @Override
+  protected Trainer<? extends Recommender> trainer(long seed, int threads) {
+    return new SasRecTrainer(
+        SasRecConfig.fromParams(
+            Map.of(
+                "max_len",
+                "8",
+                "dim",
+                "16",
+                "blocks",
+                "1",
+                "epochs",
+                "30",
+                "batch",
+                "16",
+                "lr",
+                "0.01",
+                "dropout",
+                "0",
+                "seed",
+                String.valueOf(seed))));
+  }
+
+  @Override
+  protected boolean historyScoringIsExact() {
+    return false;
+  }
+}
