@@ -266,22 +266,7 @@ final class DemoCommand implements Callable<Integer> {
             stepLabel(5)
                 + " recs requests: iALS with the item catalogue, one request with reasons, one"
                 + " page of carousels",
-            "recs",
-            "train",
-            "--data",
-            dataDir.resolve("interactions.parquet").toString(),
-            "--timestamp-col",
-            "timestamp",
-            "--items",
-            dataDir.resolve("items.parquet").toString(),
-            "--item-category-col",
-            "subcategory",
-            "--model",
-            "ials",
-            "--seed",
-            Long.toString(seed),
-            "--out",
-            model.toString()));
+            recsTrainArgs(dataDir, seed, model)));
     JsonNode rec =
         step(
             null,
@@ -540,6 +525,28 @@ final class DemoCommand implements Callable<Integer> {
               users, plan.path("total_units").asLong()));
     }
     text.append("   report: ").append(report).append('\n');
+  }
+
+  /** The demo's iALS model with the item catalogue; {@code vitrina serve} trains the same one. */
+  static String[] recsTrainArgs(Path dataDir, long seed, Path model) {
+    return new String[] {
+      "recs",
+      "train",
+      "--data",
+      dataDir.resolve("interactions.parquet").toString(),
+      "--timestamp-col",
+      "timestamp",
+      "--items",
+      dataDir.resolve("items.parquet").toString(),
+      "--item-category-col",
+      "subcategory",
+      "--model",
+      "ials",
+      "--seed",
+      Long.toString(seed),
+      "--out",
+      model.toString()
+    };
   }
 
   private static long sum(JsonNode array) {

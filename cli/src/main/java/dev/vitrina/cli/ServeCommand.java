@@ -7,13 +7,18 @@ import dev.vitrina.experiments.assign.Experiment;
 import dev.vitrina.recs.RecsModels;
 import dev.vitrina.recs.model.Recommender;
 import dev.vitrina.serve.events.EventStore;
+import dev.vitrina.serve.events.EventStores;
 import dev.vitrina.serve.http.VitrinaServer;
 import dev.vitrina.serve.registry.Live;
 import dev.vitrina.serve.registry.Loaded;
+import dev.vitrina.serve.registry.ModelRegistry;
+import dev.vitrina.serve.registry.RegistryWatcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +38,14 @@ import picocli.CommandLine.Option;
     })
 final class ServeCommand implements Callable<Integer> {
 
+  private static final Path DEFAULT_MODEL = Path.of("out", "demo", "recs-ials");
+
   @Option(
       names = "--model",
       defaultValue = "out/demo/recs-ials",
       description =
-          "Model directory ('recs train'). Default: ${DEFAULT-VALUE} (from 'vitrina demo').")
+          "Model directory ('recs train'). Default: ${DEFAULT-VALUE}, the demo model (trained"
+              + " on the demo data first when absent).")
   Path model;
 
   @Option(
@@ -75,31 +83,65 @@ final class ServeCommand implements Callable<Integer> {
       description = "Serve an experiment config that re-buckets units of the running one.")
   boolean force;
 
-  @Option(names = "--registry", description = "Model registry folder (with --name).")
-  String registry;
+  @Option(
+      names = "--registry",
+      paramLabel = "PATH",
+      description =
+          "Serve from a model registry (local or s3://) instead of --model: the recs model --name"
+              + " at role --role, swapped without a restart when the role's pointer moves.")
+  Path registry;
 
-  @Option(names = "--name", description = "Model name in the registry (e.g. recs/ials).")
+  @Option(
+      names = "--name",
+      description = "Model name in the registry (kind recs), e.g. shop. Needs --registry.")
   String name;
+
+  @Option(
+      names = "--role",
+      defaultValue = "production",
+      description = "Registry role to serve. Default: ${DEFAULT-VALUE}.")
+  String role;
+
+  @Option(
+      names = "--variant-role",
+      split = ",",
+      description =
+          "Registry role per experiment variant: NAME=ROLE (repeatable), e.g. treatment=candidate;"
+              + " hot-swapped like --role.")
+  Map<String, String> variantRoles;
+
+  @Option(
+      names = "--poll",
+      defaultValue = "PT1S",
+      description =
+          "How often to read the registry pointers (ISO-8601). Default: ${DEFAULT-VALUE}.")
+  Duration poll;
+
+  private final List<AutoCloseable> watchers = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
-    if (registry != null || name != null) {
-      throw new IllegalArgumentException(
-          "--registry/--name: serving from a registry is not wired into 'serve' yet; serve a"
-              + " model directory with --model DIR");
-    }
-    Live<Recommender> production = Live.fixed(load(model, "--model"));
     EventStore store = openEvents(events);
-    VitrinaServer.Builder b = VitrinaServer.builder(production).host(host).port(port).events(store);
-    if (experiment != null) {
-      b.experiment(experimentSetup(production));
+    VitrinaServer server;
+    try {
+      Live<Recommender> production = production();
+      VitrinaServer.Builder b =
+          VitrinaServer.builder(production).host(host).port(port).events(store);
+      if (experiment != null) {
+        b.experiment(experimentSetup(production));
+      }
+      server = b.build();
+    } catch (IOException | RuntimeException e) {
+      watchers.forEach(ServeCommand::closeQuietly);
+      closeQuietly(store);
+      throw e;
     }
-    VitrinaServer server = b.build();
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
               server.close();
+              watchers.forEach(ServeCommand::closeQuietly);
               closeQuietly(store);
               stopped.countDown();
             });
@@ -109,6 +151,74 @@ final class ServeCommand implements Callable<Integer> {
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  private Live<Recommender> production() throws IOException {
+    if (registry == null && name == null) {
+      if (variantRoles != null) {
+        throw new IllegalArgumentException(
+            "--variant-role needs --registry and --name; without a registry use --variant-model");
+      }
+      if (model.equals(DEFAULT_MODEL) && !Files.exists(model)) {
+        trainDemoModel();
+      }
+      return Live.fixed(load(model, "--model"));
+    }
+    if (registry == null || name == null) {
+      throw new IllegalArgumentException(
+          "--registry and --name go together: --registry PATH --name NAME serves the recs model"
+              + " NAME of that registry (see 'vitrina registry list --registry PATH')");
+    }
+    return watch(role, "--role");
+  }
+
+  /**
+   * On a fresh clone there is no model yet: generate the demo marketplace and train the demo's iALS
+   * model (a few seconds), saying so, so that {@code vitrina serve} works with no setup.
+   */
+  private static void trainDemoModel() throws IOException {
+    Path data = Path.of("out", "demo", "data");
+    System.err.println(
+        "serve: no model at " + DEFAULT_MODEL + " yet; building the demo model (a few seconds):");
+    if (!Files.isRegularFile(data.resolve("interactions.parquet"))) {
+      run("generate", "--preset", "demo", "--seed", "42", "--out", data.toString());
+    }
+    run(DemoCommand.recsTrainArgs(data, 42, DEFAULT_MODEL));
+  }
+
+  private static void run(String... args) throws IOException {
+    System.err.println("   $ ./vitrina " + String.join(" ", args));
+    String[] full = java.util.Arrays.copyOf(args, args.length + 1);
+    full[args.length] = "--json";
+    VitrinaCli.Captured r = VitrinaCli.capture(full);
+    if (r.code() != 0) {
+      throw new IOException(
+          "building the demo model failed (exit "
+              + r.code()
+              + "): ./vitrina "
+              + String.join(" ", args)
+              + "\n"
+              + r.err());
+    }
+  }
+
+  private Live<Recommender> watch(String r, String option) throws IOException {
+    try {
+      RegistryWatcher<Recommender> w =
+          RegistryWatcher.start(
+              new ModelRegistry(registry),
+              "recs",
+              name,
+              r,
+              RecsModels::load,
+              poll,
+              RegistryWatcher.Listener.logging());
+      watchers.add(w);
+      return w;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          option + " " + r + " of recs/" + name + " in " + registry + ": " + e.getMessage(), e);
+    }
   }
 
   private static Loaded<Recommender> load(Path dir, String option) throws IOException {
@@ -142,7 +252,29 @@ final class ServeCommand implements Callable<Integer> {
     Map<String, Live<Recommender>> models = new LinkedHashMap<>();
     for (String v : e.variantNames()) {
       Path dir = variantModels == null ? null : variantModels.get(v);
-      models.put(v, dir == null ? production : Live.fixed(load(dir, "--variant-model " + v)));
+      String r = variantRoles == null ? null : variantRoles.get(v);
+      if (dir != null && r != null) {
+        throw new IllegalArgumentException(
+            "variant " + v + " has both --variant-model and --variant-role; give one");
+      }
+      models.put(
+          v,
+          r != null
+              ? watch(r, "--variant-role " + v + "=")
+              : dir == null ? production : Live.fixed(load(dir, "--variant-model " + v)));
+    }
+    if (variantRoles != null) {
+      for (String v : variantRoles.keySet()) {
+        if (!models.containsKey(v)) {
+          throw new IllegalArgumentException(
+              "--variant-role "
+                  + v
+                  + ": no such variant in experiment '"
+                  + e.name()
+                  + "'; the variants are "
+                  + e.variantNames());
+        }
+      }
     }
     if (variantModels != null) {
       for (String v : variantModels.keySet()) {
@@ -190,23 +322,23 @@ final class ServeCommand implements Callable<Integer> {
    * Opens the event log named by {@code --events}; {@code none} serves without one ({@code POST
    * /v1/events} answers 503 and exposures are not logged).
    */
-  static EventStore openEvents(String spec) {
+  static EventStore openEvents(String spec) throws IOException {
     if (spec.equals("none")) {
       return null;
     }
-    throw new IllegalArgumentException(
-        "--events "
-            + spec
-            + ": no event store implementation is available in this build; pass --events none"
-            + " to serve without an event log");
+    try {
+      return EventStores.open(spec);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--events " + spec + ": " + e.getMessage(), e);
+    }
   }
 
-  private static void closeQuietly(EventStore store) {
-    if (store != null) {
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
       try {
-        store.close();
-      } catch (IOException e) {
-        System.err.println("closing the event log failed: " + e.getMessage());
+        c.close();
+      } catch (Exception e) {
+        System.err.println("closing " + c + " failed: " + e.getMessage());
       }
     }
   }

@@ -21,10 +21,28 @@ class ServeCommandTest {
   }
 
   @Test
-  void registryServingIsRefusedClearlyUntilWired() {
-    Captured r = VitrinaCli.capture("serve", "--registry", tmp.toString(), "--name", "recs/ials");
+  void aRegistryWithoutTheRoleIsAUserErrorNamingIt() {
+    Captured r =
+        VitrinaCli.capture(
+            "serve", "--registry", tmp.toString(), "--name", "shop", "--events", "none");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--registry");
+    assertThat(r.err()).contains("--role production").contains("recs/shop");
+  }
+
+  @Test
+  void registryAndNameGoTogether() {
+    Captured r = VitrinaCli.capture("serve", "--registry", tmp.toString(), "--events", "none");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--registry and --name go together");
+  }
+
+  @Test
+  void anUnknownEventLogIsAUserErrorNamingTheAcceptedForms() {
+    Captured r =
+        VitrinaCli.capture(
+            "serve", "--model", tmp.toString(), "--events", "mysql://x", "--port", "0");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--events mysql://x").contains("duckdb:");
   }
 
   @Test

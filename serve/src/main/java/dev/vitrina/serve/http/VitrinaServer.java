@@ -1,5 +1,6 @@
 package dev.vitrina.serve.http;
 
+import dev.vitrina.core.geo.GeoPoint;
 import dev.vitrina.core.json.Json;
 import dev.vitrina.experiments.assign.Assignment;
 import dev.vitrina.experiments.assign.Experiment;
@@ -87,6 +88,23 @@ public final class VitrinaServer implements AutoCloseable {
   private final Builder cfg;
   private final Metrics metrics = new Metrics();
   private final Map<String, AtomicReference<Cached>> cache = new ConcurrentHashMap<>();
+
+  /** The query parameters each GET route accepts (others answer 400); the OpenAPI test reads it. */
+  static final Map<String, Set<String>> QUERY_PARAMETERS =
+      Map.of(
+          "/v1/recommendations",
+          Set.of("user", "k", "lat", "lon", "context", "trigger", "explain", "exclude"),
+          "/v1/page",
+          Set.of("user", "rows", "cols", "lat", "lon", "context"),
+          "/v1/similar",
+          Set.of("item", "k"),
+          "/v1/items",
+          Set.of("q", "limit"),
+          "/v1/users",
+          Set.of("limit"),
+          "/v1/places",
+          Set.of("limit"));
+
   private final LongAdder swaps = new LongAdder();
   private final List<Route> routes = new ArrayList<>();
   private Javalin app;
@@ -380,23 +398,10 @@ public final class VitrinaServer implements AutoCloseable {
   }
 
   private void recommendations(Context ctx) {
-    Params p =
-        new Params(
-            ctx, Set.of("user", "k", "lat", "lon", "context", "trigger", "explain", "exclude"));
+    Params p = new Params(ctx, QUERY_PARAMETERS.get("/v1/recommendations"));
     String user = p.string("user");
     int k = p.integer("k", 10, 1, 1000);
-    Double lat = p.decimal("lat", -90, 90);
-    Double lon = p.decimal("lon", -180, 180);
-    if ((ctx.queryParam("lat") == null) != (ctx.queryParam("lon") == null)) {
-      p.problem(
-          ctx.queryParam("lat") == null ? "lat" : "lon",
-          null,
-          "lat and lon go together; give both or neither");
-    }
-    String context = p.string("context");
-    if (context != null && lat != null) {
-      p.problem("context", context, "give either context or lat/lon, not both");
-    }
+    Where where = where(ctx, p);
     String trigger = p.string("trigger");
     boolean explain = p.flag("explain");
     String ex = p.string("exclude");
@@ -410,15 +415,7 @@ public final class VitrinaServer implements AutoCloseable {
       p.check();
     }
     RecRequest req =
-        new RecRequest(
-            user,
-            k,
-            exclude,
-            lat == null ? null : Pipelines.point(lat, lon),
-            context,
-            trigger,
-            null,
-            explain);
+        new RecRequest(user, k, exclude, where.point(), where.context(), trigger, null, explain);
     RecResponse r = pipeline(s.role, m).recommend(req);
     Map<String, Object> out = new LinkedHashMap<>(Json.mapper().convertValue(r, Map.class));
     experimentFields(out, s);
@@ -426,10 +423,30 @@ public final class VitrinaServer implements AutoCloseable {
   }
 
   private void page(Context ctx) {
-    Params p = new Params(ctx, Set.of("user", "rows", "cols", "lat", "lon"));
+    Params p = new Params(ctx, QUERY_PARAMETERS.get("/v1/page"));
     String user = p.string("user");
     int rows = p.integer("rows", 10, 1, 100);
     int cols = p.integer("cols", 10, 1, 100);
+    Where where = where(ctx, p);
+    p.check();
+    Served s = serve(user);
+    PageLayout layout = new PageLayout(rows, cols, rows, cols, 3, 3, 1, 1);
+    RequestState state =
+        pipeline(s.role, s.loaded.model())
+            .resolve(
+                new RecRequest(
+                    user, cols, Set.of(), where.point(), where.context(), null, null, false));
+    Page page =
+        PageComposer.standard().compose(state, layout, PageComposer.Policy.PAGE_GREEDY).page();
+    Map<String, Object> out = new LinkedHashMap<>(Json.mapper().convertValue(page, Map.class));
+    experimentFields(out, s);
+    ctx.json(out);
+  }
+
+  /** Where the request is: a point ({@code lat}+{@code lon}), a named context, or nowhere. */
+  private record Where(GeoPoint point, String context) {}
+
+  private static Where where(Context ctx, Params p) {
     Double lat = p.decimal("lat", -90, 90);
     Double lon = p.decimal("lon", -180, 180);
     if ((ctx.queryParam("lat") == null) != (ctx.queryParam("lon") == null)) {
@@ -438,30 +455,15 @@ public final class VitrinaServer implements AutoCloseable {
           null,
           "lat and lon go together; give both or neither");
     }
-    p.check();
-    Served s = serve(user);
-    PageLayout layout = new PageLayout(rows, cols, rows, cols, 3, 3, 1, 1);
-    RequestState state =
-        pipeline(s.role, s.loaded.model())
-            .resolve(
-                new RecRequest(
-                    user,
-                    cols,
-                    Set.of(),
-                    lat == null ? null : Pipelines.point(lat, lon),
-                    null,
-                    null,
-                    null,
-                    false));
-    Page page =
-        PageComposer.standard().compose(state, layout, PageComposer.Policy.PAGE_GREEDY).page();
-    Map<String, Object> out = new LinkedHashMap<>(Json.mapper().convertValue(page, Map.class));
-    experimentFields(out, s);
-    ctx.json(out);
+    String context = p.string("context");
+    if (context != null && ctx.queryParam("lat") != null) {
+      p.problem("context", context, "give either context or lat/lon, not both");
+    }
+    return new Where(lat == null || lon == null ? null : Pipelines.point(lat, lon), context);
   }
 
   private void similar(Context ctx) {
-    Params p = new Params(ctx, Set.of("item", "k"));
+    Params p = new Params(ctx, QUERY_PARAMETERS.get("/v1/similar"));
     String item = p.required("item");
     int k = p.integer("k", 10, 1, 1000);
     p.check();
@@ -492,7 +494,7 @@ public final class VitrinaServer implements AutoCloseable {
   }
 
   private void items(Context ctx) {
-    Params p = new Params(ctx, Set.of("q", "limit"));
+    Params p = new Params(ctx, QUERY_PARAMETERS.get("/v1/items"));
     String q = p.string("q");
     int limit = p.integer("limit", 50, 1, 10_000);
     p.check();
@@ -518,7 +520,7 @@ public final class VitrinaServer implements AutoCloseable {
   }
 
   private void users(Context ctx) {
-    Params p = new Params(ctx, Set.of("limit"));
+    Params p = new Params(ctx, QUERY_PARAMETERS.get("/v1/users"));
     int limit = p.integer("limit", 50, 1, 10_000);
     p.check();
     Recommender m = require(PRODUCTION, cfg.production).model();
@@ -531,7 +533,7 @@ public final class VitrinaServer implements AutoCloseable {
   }
 
   private void places(Context ctx) {
-    Params p = new Params(ctx, Set.of("limit"));
+    Params p = new Params(ctx, QUERY_PARAMETERS.get("/v1/users"));
     int limit = p.integer("limit", 10_000, 1, 1_000_000);
     p.check();
     Recommender m = require(PRODUCTION, cfg.production).model();

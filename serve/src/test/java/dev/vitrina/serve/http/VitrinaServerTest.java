@@ -220,6 +220,17 @@ class VitrinaServerTest {
     s.routes().forEach(r -> served.add(r.method() + " " + r.path()));
     assertThat(documented).isEqualTo(served);
     assertThat(doc.path("openapi").asText()).startsWith("3.");
+    for (String route : VitrinaServer.QUERY_PARAMETERS.keySet()) {
+      Set<String> params = new HashSet<>();
+      doc.path("paths")
+          .path(route)
+          .path("get")
+          .path("parameters")
+          .forEach(q -> params.add(q.path("name").asText()));
+      assertThat(params)
+          .as("documented parameters of %s", route)
+          .isEqualTo(VitrinaServer.QUERY_PARAMETERS.get(route));
+    }
   }
 
   @Test
