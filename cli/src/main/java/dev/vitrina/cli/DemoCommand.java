@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin JsonOption json;
 
   private String stepLabel(int i) {
-    return i + "/" + (skipModels ? 3 : 6);
+    return i + "/" + (skipModels ? 3 : 7);
   }
 
   @Override
@@ -144,6 +144,9 @@ final class DemoCommand implements Callable<Integer> {
       requestStep(dataDir, result, text);
     }
     abtestStep(result, text);
+    if (!skipModels) {
+      liveAbStep(dataDir, result, text);
+    }
 
     text.append("\nOutput: ").append(out.toAbsolutePath().normalize());
     json.print(result, text.toString());
@@ -266,7 +269,7 @@ final class DemoCommand implements Callable<Integer> {
             stepLabel(5)
                 + " recs requests: iALS with the item catalogue, one request with reasons, one"
                 + " page of carousels",
-            recsTrainArgs(dataDir, seed, model)));
+            recsTrainArgs(dataDir, seed, model, "ials")));
     JsonNode rec =
         step(
             null,
@@ -502,20 +505,7 @@ final class DemoCommand implements Callable<Integer> {
             sim.path("rows").asLong(),
             sum(sim.path("users_per_variant")),
             an.path("srm").path("verdict").asText()));
-    for (JsonNode m : an.path("metrics")) {
-      JsonNode c = m.path("comparison");
-      JsonNode rel = c.path("relative");
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "   %-17s %+.1f%% [%+.1f%%, %+.1f%%]  p %.2g  %s%n",
-              m.path("metric").asText(),
-              100 * rel.path("value").asDouble(),
-              100 * rel.path("ci").path("low").asDouble(),
-              100 * rel.path("ci").path("high").asDouble(),
-              c.path("test").path("p_value").asDouble(),
-              m.path("significant").asBoolean() ? "significant" : "not significant"));
-    }
+    appendMetrics(text, an, "");
     long users = sum(sim.path("users_per_variant"));
     if (users < plan.path("total_units").asLong()) {
       text.append(
@@ -528,7 +518,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** The demo's iALS model with the item catalogue; {@code vitrina serve} trains the same one. */
-  static String[] recsTrainArgs(Path dataDir, long seed, Path model) {
+  static String[] recsTrainArgs(Path dataDir, long seed, Path model, String algorithm) {
     return new String[] {
       "recs",
       "train",
@@ -541,12 +531,157 @@ final class DemoCommand implements Callable<Integer> {
       "--item-category-col",
       "subcategory",
       "--model",
-      "ials",
+      algorithm,
       "--seed",
       Long.toString(seed),
       "--out",
       model.toString()
     };
+  }
+
+  /**
+   * The last step: a live A/B test. The demo iALS model and an EASE model go into a registry as
+   * {@code production} and {@code candidate}; {@code vitrina serve} serves them as control and
+   * treatment on a free port with the event log in DuckDB; seeded users visit it and click with a
+   * known lift in the treatment; the server stops and {@code abtest analyze} reads the log.
+   */
+  private void liveAbStep(Path dataDir, Map<String, Object> result, StringBuilder text)
+      throws Exception {
+    Path live = out.resolve("live");
+    Path registry = live.resolve("registry");
+    Path ease = live.resolve("recs-ease");
+    Path config = live.resolve("experiment.json");
+    Path events = live.resolve("events.duckdb");
+    AtomicWrite.deleteRecursively(live); // the demo's own output: each run starts a fresh test
+    Files.createDirectories(live);
+    double lift = 0.2;
+    step(
+        stepLabel(7)
+            + " live A/B: serve iALS (control) and EASE (treatment) from a registry, simulate"
+            + " traffic with a +20% click lift in the treatment, analyze the logged events",
+        recsTrainArgs(dataDir, seed, ease, "ease"));
+    step(
+        null,
+        "registry",
+        "push",
+        "recs",
+        "demo",
+        out.resolve("recs-ials").toString(),
+        "--registry",
+        registry.toString(),
+        "--promote",
+        "production");
+    step(
+        null,
+        "registry",
+        "push",
+        "recs",
+        "demo",
+        ease.toString(),
+        "--registry",
+        registry.toString(),
+        "--promote",
+        "candidate");
+    AtomicWrite.writeString(
+        config,
+        "{\"name\": \"live-demo\", \"salt\": \"live-demo/1\", \"coverage\": 1.0,\n"
+            + " \"variants\": [{\"name\": \"control\", \"weight\": 50},"
+            + " {\"name\": \"treatment\", \"weight\": 50}]}\n");
+    String[] serve = {
+      "serve",
+      "--registry",
+      registry.toString(),
+      "--name",
+      "demo",
+      "--experiment",
+      config.toString(),
+      "--variant-role",
+      "treatment=candidate",
+      "--events",
+      "duckdb:" + events,
+      "--state",
+      live.toString(),
+      "--port",
+      "0"
+    };
+    if (!json.enabled()) {
+      System.err.println("   $ ./vitrina " + String.join(" ", serve) + " &");
+    }
+    ServeCommand cmd = new ServeCommand();
+    new picocli.CommandLine(cmd)
+        .registerConverter(Path.class, VitrinaCli::parsePath)
+        .parseArgs(Arrays.copyOfRange(serve, 1, serve.length));
+    JsonNode sim;
+    try (ServeCommand.Running running = cmd.start()) {
+      String url = "http://127.0.0.1:" + running.server().port();
+      sim =
+          step(
+              null,
+              "abtest",
+              "simulate-traffic",
+              "--url",
+              url,
+              "--users",
+              "5000",
+              "--click-rate",
+              "0.2",
+              "--lift",
+              Double.toString(lift),
+              "--seed",
+              Long.toString(seed));
+    }
+    Path report = live.resolve("abtest.html");
+    JsonNode an =
+        step(
+            null,
+            "abtest",
+            "analyze",
+            "--events",
+            "duckdb:" + events,
+            "--experiment",
+            "live-demo",
+            "--experiment-config",
+            config.toString(),
+            "--metrics",
+            "clicks_per_user",
+            "--report",
+            report.toString());
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("traffic", sim);
+    r.put("analysis", an);
+    result.put("live_abtest", r);
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "7. Live A/B test: served iALS (control) and EASE (treatment) from the registry over"
+                + " HTTP; %,d simulated users%n   (%s) clicked with a known +%.0f%% lift in the"
+                + " treatment; %,d clicks and one exposure per user went to the DuckDB event"
+                + " log.%n   abtest analyze on the log: %s%n",
+            sum(sim.path("users")),
+            sim.path("users").toString(),
+            100 * lift,
+            sim.path("written").asLong(),
+            an.path("srm").path("verdict").asText()));
+    appendMetrics(text, an, String.format(Locale.ROOT, " (true lift +%.0f%%)", 100 * lift));
+    text.append("   report: ").append(report).append('\n');
+  }
+
+  private static void appendMetrics(StringBuilder text, JsonNode analysis, String suffix) {
+    for (JsonNode m : analysis.path("metrics")) {
+      JsonNode c = m.path("comparison");
+      JsonNode rel = c.path("relative");
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "   %-17s %+.1f%% [%+.1f%%, %+.1f%%]  p %.2g  %s%s%n",
+              m.path("metric").asText(),
+              100 * rel.path("value").asDouble(),
+              100 * rel.path("ci").path("low").asDouble(),
+              100 * rel.path("ci").path("high").asDouble(),
+              c.path("test").path("p_value").asDouble(),
+              m.path("significant").asBoolean() ? "significant" : "not significant",
+              suffix));
+    }
   }
 
   private static long sum(JsonNode array) {

@@ -117,10 +117,46 @@ final class ServeCommand implements Callable<Integer> {
           "How often to read the registry pointers (ISO-8601). Default: ${DEFAULT-VALUE}.")
   Duration poll;
 
+  @Option(
+      names = "--state",
+      defaultValue = "out/serve",
+      description =
+          "Folder for the server's own state (the last served experiment config, for the"
+              + " carry-over check). Default: ${DEFAULT-VALUE}.")
+  Path state;
+
   private final List<AutoCloseable> watchers = new ArrayList<>();
+
+  /** A started server with what it holds open; closing it stops the server, then the rest. */
+  record Running(VitrinaServer server, EventStore store, List<AutoCloseable> watchers)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      server.close();
+      watchers.forEach(ServeCommand::closeQuietly);
+      closeQuietly(store);
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
+    Running running = start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  running.close();
+                  stopped.countDown();
+                }));
+    System.out.println("vitrina serving at http://" + host + ":" + running.server().port() + "/");
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  /** Loads the models, opens the event log and starts the server; used by {@code demo} too. */
+  Running start() throws IOException {
     EventStore store = openEvents(events);
     VitrinaServer server;
     try {
@@ -131,26 +167,13 @@ final class ServeCommand implements Callable<Integer> {
         b.experiment(experimentSetup(production));
       }
       server = b.build();
+      server.start();
     } catch (IOException | RuntimeException e) {
       watchers.forEach(ServeCommand::closeQuietly);
       closeQuietly(store);
       throw e;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              server.close();
-              watchers.forEach(ServeCommand::closeQuietly);
-              closeQuietly(store);
-              stopped.countDown();
-            });
-    server.start();
-    Runtime.getRuntime().addShutdownHook(hook);
-    System.out.println("vitrina serving at http://" + host + ":" + server.port() + "/");
-    System.out.flush();
-    stopped.await();
-    return 0;
+    return new Running(server, store, List.copyOf(watchers));
   }
 
   private Live<Recommender> production() throws IOException {
@@ -183,7 +206,7 @@ final class ServeCommand implements Callable<Integer> {
     if (!Files.isRegularFile(data.resolve("interactions.parquet"))) {
       run("generate", "--preset", "demo", "--seed", "42", "--out", data.toString());
     }
-    run(DemoCommand.recsTrainArgs(data, 42, DEFAULT_MODEL));
+    run(DemoCommand.recsTrainArgs(data, 42, DEFAULT_MODEL, "ials"));
   }
 
   private static void run(String... args) throws IOException {
@@ -293,11 +316,11 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Refuses a config that re-buckets units of the one last served (kept next to the default event
-   * log, {@code out/serve/experiment.json}) unless {@code --force}; then records the new one.
+   * Refuses a config that re-buckets units of the one last served (kept in {@code
+   * --state}/experiment.json) unless {@code --force}; then records the new one.
    */
   private void checkCarryOver(AssignmentConfig cfg) throws IOException {
-    Path running = Path.of("out", "serve", "experiment.json");
+    Path running = state.resolve("experiment.json");
     if (Files.isRegularFile(running)) {
       AssignmentConfig before = AssignmentConfig.read(running);
       List<AssignmentChange> changes = AssignmentChange.between(before, cfg);

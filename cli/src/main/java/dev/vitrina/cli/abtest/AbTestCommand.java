@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       AssignCommand.class,
       AnalyzeCommand.class,
       SimulateEventsCommand.class,
-      SimulateCommand.class
+      SimulateCommand.class,
+      SimulateTrafficCommand.class
     })
 public final class AbTestCommand implements Runnable {
 

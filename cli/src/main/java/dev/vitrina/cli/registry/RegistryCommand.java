@@ -117,15 +117,28 @@ public final class RegistryCommand implements Runnable {
         description = "Also point this role at the new version.")
     String promote;
 
+    @Mixin JsonOption json;
+
     @Override
     public Integer call() throws Exception {
       ModelRegistry reg = registry.open();
       String version = reg.push(kind, name, artifact);
-      System.out.println("pushed " + kind + "/" + name + " " + version);
       if (promote != null) {
         reg.promote(kind, name, version, promote);
-        System.out.println(promote + " -> " + version);
       }
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("model", kind + "/" + name);
+      r.put("version", version);
+      r.put("role", promote);
+      json.print(
+          r,
+          "pushed "
+              + kind
+              + "/"
+              + name
+              + " "
+              + version
+              + (promote == null ? "" : "\n" + promote + " -> " + version));
       return 0;
     }
   }
@@ -150,10 +163,14 @@ public final class RegistryCommand implements Runnable {
     @Option(names = "--role", defaultValue = "production", description = "Default: production.")
     String role;
 
+    @Mixin JsonOption json;
+
     @Override
     public Integer call() throws Exception {
       registry.open().promote(kind, name, version, role);
-      System.out.println(kind + "/" + name + " " + role + " -> " + version);
+      json.print(
+          Map.of("model", kind + "/" + name, "role", role, "version", version),
+          kind + "/" + name + " " + role + " -> " + version);
       return 0;
     }
   }
@@ -175,10 +192,14 @@ public final class RegistryCommand implements Runnable {
     @Option(names = "--role", defaultValue = "production", description = "Default: production.")
     String role;
 
+    @Mixin JsonOption json;
+
     @Override
     public Integer call() throws Exception {
       String v = registry.open().rollback(kind, name, role);
-      System.out.println(kind + "/" + name + " " + role + " -> " + v);
+      json.print(
+          Map.of("model", kind + "/" + name, "role", role, "version", v),
+          kind + "/" + name + " " + role + " -> " + v);
       return 0;
     }
   }
