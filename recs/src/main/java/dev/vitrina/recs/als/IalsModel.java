@@ -101,6 +101,30 @@ public final class IalsModel extends BaseRecommender implements FoldIn, ItemEmbe
   }
 
   @Override
+  public void dotAll(float[][] queries, float[][] out) {
+    int items = numItems();
+    float[] x = new float[4 * f];
+    float[] tile = new float[4 * width];
+    for (int q0 = 0; q0 < queries.length; q0 += 4) {
+      int rows = Math.min(4, queries.length - q0);
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(queries[q0 + r], 0, x, r * f, f);
+      }
+      int[] xo = new int[4];
+      for (int r = 0; r < 4; r++) {
+        xo[r] = Math.min(r, rows - 1) * f;
+      }
+      for (int panel = 0, start = 0; start < items; panel++, start += width) {
+        kernels.scorePanel4(x, xo[0], xo[1], xo[2], xo[3], panels, panel * f * width, f, tile);
+        int len = Math.min(width, items - start);
+        for (int r = 0; r < rows; r++) {
+          System.arraycopy(tile, r * width, out[q0 + r], start, len);
+        }
+      }
+    }
+  }
+
+  @Override
   protected void scoreHistory(int[] items, float[] values, int from, int to, float[] out) {
     float[] x = solve(items, values, from, to);
     int n = numItems();

@@ -144,4 +144,32 @@ class IalsTrainerTest {
     assertThat(model.userFactors(cold)).containsOnly(0f);
     assertThat(model.factors()).isEqualTo(4);
   }
+
+  @Test
+  void packedDotAllAgreesWithTheItemVectors() {
+    IalsModel model =
+        new IalsTrainer(IalsConfig.defaults().withFactors(5).withIterations(2)).fit(data);
+    int items = model.numItems();
+    float[][] q = new float[6][5]; // 6 queries: one full group of four and a partial one
+    for (int a = 0; a < q.length; a++) {
+      for (int t = 0; t < 5; t++) {
+        q[a][t] = (a + 1) * 0.3f - t * 0.2f;
+      }
+    }
+    float[][] packed = new float[q.length][items];
+    model.dotAll(q, packed);
+    float[] v = new float[5];
+    for (int i = 0; i < items; i++) {
+      model.itemVector(i, v);
+      for (int a = 0; a < q.length; a++) {
+        double want = 0;
+        for (int t = 0; t < 5; t++) {
+          want += (double) q[a][t] * v[t];
+        }
+        assertThat((double) packed[a][i])
+            .as("query %d item %d", a, i)
+            .isCloseTo(want, org.assertj.core.api.Assertions.within(1e-5));
+      }
+    }
+  }
 }

@@ -182,6 +182,58 @@ public final class InterestProfiler {
     };
   }
 
+  /**
+   * {@link #membership} for every item at once: {@code out[i]} is the interest of item {@code i} or
+   * -1. For embedding clusters the dot products of all items with the centroids come from one
+   * {@link ItemEmbeddings#dotAll} call, so a request costs about one scoring pass, not one scalar
+   * dot product per item and interest.
+   */
+  public static int[] memberships(
+      List<Interest> interests, ItemAttributes catalog, ItemEmbeddings embeddings, int items) {
+    int[] out = new int[items];
+    if (interests.isEmpty()) {
+      Arrays.fill(out, -1);
+      return out;
+    }
+    if (interests.get(0).isCategory()) {
+      IntUnaryOperator m = membership(interests, catalog, embeddings);
+      for (int i = 0; i < items; i++) {
+        out[i] = m.applyAsInt(i);
+      }
+      return out;
+    }
+    int k = interests.size();
+    float[][] centroids = new float[k][];
+    for (int a = 0; a < k; a++) {
+      centroids[a] = interests.get(a).centroid();
+    }
+    float[][] dots = new float[k][items];
+    embeddings.dotAll(centroids, dots);
+    float[] v = new float[embeddings.dimension()];
+    for (int i = 0; i < items; i++) {
+      int best = 0;
+      float bv = dots[0][i];
+      for (int a = 1; a < k; a++) {
+        if (dots[a][i] > bv) {
+          bv = dots[a][i];
+          best = a;
+        }
+      }
+      if (bv == 0f) { // all zero: a zero item vector (an item never seen) belongs to no interest
+        embeddings.itemVector(i, v);
+        boolean zero = true;
+        for (float f : v) {
+          zero &= f == 0f;
+        }
+        if (zero) {
+          best = -1;
+        }
+      }
+      out[i] = best;
+    }
+    return out;
+  }
+
   private List<Interest> byCategory(int[] history, double[] w, ItemAttributes catalog) {
     Map<Integer, double[]> weight = new HashMap<>();
     Map<Integer, List<Integer>> items = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.vitrina.recs.request.interest;
 
+import dev.vitrina.recs.internal.TopK;
 import dev.vitrina.recs.model.ItemEmbeddings;
 import dev.vitrina.recs.request.Candidate;
 import dev.vitrina.recs.request.CandidateSource;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.IntUnaryOperator;
 
 /**
  * Candidates per interest: the model's scores for the user (one {@code score} call over the
@@ -59,37 +59,42 @@ public final class InterestSource implements CandidateSource {
     Arrays.setAll(all, i -> i);
     float[] score = new float[items];
     state.model().score(state.context(), all, score);
-    IntUnaryOperator member =
-        InterestProfiler.membership(
+    int[] member =
+        InterestProfiler.memberships(
             interests,
             state.catalog(),
-            state.model().capability(ItemEmbeddings.class).orElse(null));
+            state.model().capability(ItemEmbeddings.class).orElse(null),
+            items);
     int m = interests.size();
-    List<List<Integer>> per = new ArrayList<>();
-    for (int a = 0; a < m; a++) {
-      per.add(new ArrayList<>());
-    }
-    for (int i = 0; i < items; i++) {
-      if (!state.allowed(i) || Float.isNaN(score[i])) {
-        continue;
-      }
-      int a = member.applyAsInt(i);
-      if (a >= 0) {
-        per.get(a).add(i);
-      }
-    }
     double[] w = new double[m];
     for (int a = 0; a < m; a++) {
       w[a] = interests.get(a).weight();
-      per.get(a).sort((x, y) -> x.equals(y) ? 0 : compare(score, x, y));
     }
     int[] quota = InterestAllocator.slots(w, n);
+    // the best quota[a] items of each interest, by score then index, without sorting them all
+    TopK[] best = new TopK[m];
+    for (int a = 0; a < m; a++) {
+      best[a] = quota[a] > 0 ? new TopK(quota[a]) : null;
+    }
+    for (int i = 0; i < items; i++) {
+      int a = member[i];
+      if (a >= 0 && best[a] != null && !Float.isNaN(score[i]) && state.allowed(i)) {
+        best[a].offer(i, score[i]);
+      }
+    }
+    int[][] ranked = new int[m][];
+    for (int a = 0; a < m; a++) {
+      ranked[a] = new int[best[a] == null ? 0 : best[a].size()];
+      if (best[a] != null) {
+        best[a].drainTo(ranked[a], new float[ranked[a].length], 0);
+      }
+    }
     List<Candidate> out = new ArrayList<>(n);
     for (int r = 0; out.size() < n; r++) {
       boolean any = false;
       for (int a = 0; a < m && out.size() < n; a++) {
-        if (r < quota[a] && r < per.get(a).size()) {
-          int i = per.get(a).get(r);
+        if (r < ranked[a].length) {
+          int i = ranked[a][r];
           Interest in = interests.get(a);
           out.add(Candidate.of(i, score[i], Reason.interest(in.label(), in.weight())));
           any = true;
@@ -100,10 +105,5 @@ public final class InterestSource implements CandidateSource {
       }
     }
     return out;
-  }
-
-  private static int compare(float[] s, int x, int y) {
-    int c = Float.compare(s[y], s[x]);
-    return c != 0 ? c : Integer.compare(x, y);
   }
 }

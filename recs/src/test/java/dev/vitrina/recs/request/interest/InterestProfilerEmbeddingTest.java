@@ -74,6 +74,10 @@ class InterestProfilerEmbeddingTest {
     assertThat(member.applyAsInt(7)).isEqualTo(member.applyAsInt(4));
     assertThat(member.applyAsInt(0)).isNotEqualTo(member.applyAsInt(4));
     assertThat(member.applyAsInt(8)).isEqualTo(-1);
+    int[] all = InterestProfiler.memberships(in, catalog(true), EMB, V.length);
+    for (int i = 0; i < V.length; i++) {
+      assertThat(all[i]).as("item %d", i).isEqualTo(member.applyAsInt(i));
+    }
   }
 
   @Test
