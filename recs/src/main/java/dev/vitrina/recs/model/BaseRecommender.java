@@ -463,6 +463,23 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity, Tr
   }
 
   @Override
+  public boolean scoreAll(RequestContext context, float[] out) {
+    if (out.length != numItems()) {
+      throw new IllegalArgumentException(
+          "out has length " + out.length + "; scoreAll needs one slot per item: " + numItems());
+    }
+    if (!scoreContext(context, out)) {
+      return false;
+    }
+    for (int i = 0; i < out.length; i++) {
+      if (itemUsers[i] == 0) {
+        out[i] = Float.NaN;
+      }
+    }
+    return true;
+  }
+
+  @Override
   public void score(RequestContext context, int[] candidates, float[] out) {
     if (out.length < candidates.length) {
       throw new IllegalArgumentException(

@@ -61,6 +61,18 @@ public interface Recommender {
   void score(RequestContext context, int[] candidates, float[] out);
 
   /**
+   * Scores every item for a request in one pass: {@code out[i]} (length {@code items().size()}) is
+   * what {@link #score} gives item {@code i}, NaN for items without training users. Returns false,
+   * leaving {@code out} unspecified, when the context has neither a usable history nor a known user
+   * with training interactions (then {@link #score} falls back to popularity and {@link
+   * #recommend(RequestContext, int, RecommendOptions)} to its unknown-user policy). The default
+   * returns false, so callers use {@link #score}.
+   */
+  default boolean scoreAll(RequestContext context, float[] out) {
+    return false;
+  }
+
+  /**
    * The top {@code k} items for a request. Without a history in the context this is {@link
    * #recommend(int, int, RecommendOptions)} for its user; with one, the items are scored from that
    * history and, under {@link SeenItems#EXCLUDE}, the history's items are the seen ones. A context

@@ -28,12 +28,17 @@ public final class PageState {
     this.request = request;
     Recommender m = request.model();
     int n = m.items().size();
-    int[] all = new int[n];
-    for (int i = 0; i < n; i++) {
-      all[i] = i;
+    float[] dense = request.denseScores();
+    if (dense != null) {
+      scores = dense.clone();
+    } else {
+      int[] all = new int[n];
+      for (int i = 0; i < n; i++) {
+        all[i] = i;
+      }
+      scores = new float[n];
+      m.score(request.context(), all, scores);
     }
-    scores = new float[n];
-    m.score(request.context(), all, scores);
     float best = 0;
     for (int i = 0; i < n; i++) {
       if (!request.allowed(i) || Float.isNaN(scores[i])) {
@@ -94,8 +99,9 @@ public final class PageState {
   public int[] top(int n, IntPredicate where, float[] key) {
     TopK top = new TopK(Math.max(1, n));
     for (int i = 0; i < scores.length; i++) {
-      if (allowed(i) && where.test(i) && !Float.isNaN(key[i])) {
-        top.offer(i, key[i]);
+      float s = key[i]; // the cheap test first: most items cannot beat the heap (NaN never does)
+      if (s >= top.threshold() && allowed(i) && where.test(i)) {
+        top.offer(i, s);
       }
     }
     int[] items = new int[top.size()];

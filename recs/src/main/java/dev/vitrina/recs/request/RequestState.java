@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param locationLabel how the location was given ({@code point}, or the context's name)
  * @param blocked items that must not be returned (the request's exclusions, seen items)
  * @param time when the request is made
+ * @param scores the model's scores of every item, computed once on first use ({@link
+ *     #denseScores()})
  */
 public record RequestState(
     RecRequest request,
@@ -34,7 +36,59 @@ public record RequestState(
     GeoPoint location,
     String locationLabel,
     BitSet blocked,
-    Instant time) {
+    Instant time,
+    ScoreCache scores) {
+
+  /** A state whose dense scores are computed on first use. */
+  public RequestState(
+      RecRequest request,
+      Recommender model,
+      ItemAttributes catalog,
+      int user,
+      int[] history,
+      int trigger,
+      GeoPoint location,
+      String locationLabel,
+      BitSet blocked,
+      Instant time) {
+    this(
+        request,
+        model,
+        catalog,
+        user,
+        history,
+        trigger,
+        location,
+        locationLabel,
+        blocked,
+        time,
+        new ScoreCache());
+  }
+
+  /**
+   * The model's score of every item for this request ({@link Recommender#scoreAll}), computed once
+   * and shared by the stages that need them all (a full pass over the catalogue costs as much as
+   * reading every item vector); null when the model cannot score the request (a cold user). The
+   * array is shared: read it, never write it.
+   */
+  public float[] denseScores() {
+    return scores.get(this);
+  }
+
+  /** Holds {@link #denseScores()} once computed; thread-safe. */
+  public static final class ScoreCache {
+    private boolean done;
+    private float[] dense;
+
+    synchronized float[] get(RequestState s) {
+      if (!done) {
+        float[] out = new float[s.numItems()];
+        dense = s.model().scoreAll(s.context(), out) ? out : null;
+        done = true;
+      }
+      return dense;
+    }
+  }
 
   /** Whether the request is for a user the model knows with training history. */
   public boolean hasHistory() {

@@ -55,10 +55,13 @@ public final class InterestSource implements CandidateSource {
       return List.of();
     }
     int items = state.numItems();
-    int[] all = new int[items];
-    Arrays.setAll(all, i -> i);
-    float[] score = new float[items];
-    state.model().score(state.context(), all, score);
+    float[] score = state.denseScores();
+    if (score == null) {
+      int[] all = new int[items];
+      Arrays.setAll(all, i -> i);
+      score = new float[items];
+      state.model().score(state.context(), all, score);
+    }
     int[] member =
         InterestProfiler.memberships(
             interests,
@@ -78,7 +81,7 @@ public final class InterestSource implements CandidateSource {
     }
     for (int i = 0; i < items; i++) {
       int a = member[i];
-      if (a >= 0 && best[a] != null && !Float.isNaN(score[i]) && state.allowed(i)) {
+      if (a >= 0 && best[a] != null && score[i] >= best[a].threshold() && state.allowed(i)) {
         best[a].offer(i, score[i]);
       }
     }
