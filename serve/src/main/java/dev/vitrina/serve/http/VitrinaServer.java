@@ -110,10 +110,13 @@ public final class VitrinaServer implements AutoCloseable {
   private Javalin app;
   private ExposureLog exposures;
 
-  private record Cached(Recommender model, RequestPipeline pipeline) {}
+  private record Cached(Recommender model, RequestPipeline pipeline, Cached previous) {}
+
+  private final Map<String, Live<Recommender>> livesByRole;
 
   private VitrinaServer(Builder b) {
     this.cfg = b;
+    this.livesByRole = roles();
   }
 
   /** A builder serving {@code production} outside experiments. */
@@ -293,18 +296,31 @@ public final class VitrinaServer implements AutoCloseable {
     return l;
   }
 
-  /** The pipeline of the model instance, built once per instance (a swap builds a new one). */
+  /**
+   * The pipeline of the model instance, built once per instance (a swap builds a new one). The
+   * cache holds the pipeline of the role's current model and of the one before it; a request that
+   * took the model before a swap reuses the previous pipeline (or, when older still, gets one built
+   * for it alone) and neither replaces the cached one nor counts as a swap.
+   */
   private RequestPipeline pipeline(String role, Recommender m) {
     AtomicReference<Cached> ref = cache.computeIfAbsent(role, k -> new AtomicReference<>());
     Cached c = ref.get();
     if (c != null && c.model == m) {
       return c.pipeline;
     }
-    Cached fresh = new Cached(m, Pipelines.standard(m));
-    if (ref.compareAndSet(c, fresh) && c != null) {
+    if (c != null && c.previous != null && c.previous.model == m) {
+      return c.previous.pipeline;
+    }
+    RequestPipeline fresh = Pipelines.standard(m);
+    Loaded<Recommender> now = loadedOrNull(livesByRole.get(role));
+    if (now == null || now.model() != m) {
+      return fresh;
+    }
+    Cached next = new Cached(m, fresh, c == null ? null : new Cached(c.model, c.pipeline, null));
+    if (ref.compareAndSet(c, next) && c != null) {
       swaps.increment();
     }
-    return fresh.pipeline;
+    return fresh;
   }
 
   /** The role, model and assignment of a request. */
@@ -365,7 +381,7 @@ public final class VitrinaServer implements AutoCloseable {
   private void health(Context ctx) {
     Map<String, Object> versions = new LinkedHashMap<>();
     boolean ready = true;
-    for (Map.Entry<String, Live<Recommender>> e : roles().entrySet()) {
+    for (Map.Entry<String, Live<Recommender>> e : livesByRole.entrySet()) {
       Loaded<Recommender> l = loadedOrNull(e.getValue());
       versions.put(e.getKey(), l == null ? null : l.version());
       ready &= l != null;
@@ -379,14 +395,13 @@ public final class VitrinaServer implements AutoCloseable {
 
   private void metrics(Context ctx) {
     Map<String, String> versions = new LinkedHashMap<>();
-    roles()
-        .forEach(
-            (role, live) -> {
-              Loaded<Recommender> l = loadedOrNull(live);
-              if (l != null) {
-                versions.put(role, l.version());
-              }
-            });
+    livesByRole.forEach(
+        (role, live) -> {
+          Loaded<Recommender> l = loadedOrNull(live);
+          if (l != null) {
+            versions.put(role, l.version());
+          }
+        });
     ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
         .result(metrics.text(versions, swaps::sum));
   }
@@ -533,7 +548,7 @@ public final class VitrinaServer implements AutoCloseable {
   }
 
   private void places(Context ctx) {
-    Params p = new Params(ctx, QUERY_PARAMETERS.get("/v1/users"));
+    Params p = new Params(ctx, QUERY_PARAMETERS.get("/v1/places"));
     int limit = p.integer("limit", 10_000, 1, 1_000_000);
     p.check();
     Recommender m = require(PRODUCTION, cfg.production).model();

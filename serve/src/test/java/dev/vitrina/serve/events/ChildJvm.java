@@ -68,11 +68,19 @@ public final class ChildJvm implements AutoCloseable {
     err.start();
   }
 
-  /** Starts {@code java -cp <this JVM's class path> main args...}. */
+  /**
+   * Starts {@code java -cp <this JVM's class path> main args...}, with at most 512 MiB of heap and
+   * the vector module when this JVM has it.
+   */
   public static ChildJvm start(Class<?> main, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.add("-Xmx512m");
     cmd.add("--enable-native-access=ALL-UNNAMED");
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+      cmd.add("--add-modules");
+      cmd.add("jdk.incubator.vector");
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(main.getName());
@@ -135,6 +143,15 @@ public final class ChildJvm implements AutoCloseable {
     if (!process.waitFor(GUARD.toSeconds(), TimeUnit.SECONDS)) {
       throw new AssertionError("the child survived SIGKILL for " + GUARD);
     }
+  }
+
+  /**
+   * Asks the child to stop with SIGTERM ({@link Process#destroy()} on Linux), so that its shutdown
+   * hooks run, and returns its exit code.
+   */
+  public int terminate() throws InterruptedException {
+    process.destroy();
+    return awaitExit();
   }
 
   /** Waits for a normal exit and returns the exit code. */

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vitrina.core.json.Json;
 import dev.vitrina.experiments.assign.Experiment;
-import dev.vitrina.experiments.assign.Variant;
-import dev.vitrina.recs.data.Feedback;
-import dev.vitrina.recs.data.Interactions;
-import dev.vitrina.recs.knn.ItemKnnConfig;
-import dev.vitrina.recs.knn.ItemKnnTrainer;
 import dev.vitrina.recs.model.Recommender;
 import dev.vitrina.serve.events.Event;
 import dev.vitrina.serve.registry.Live;
@@ -18,13 +13,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,27 +34,12 @@ class VitrinaServerTest {
   private static final Recommender MODEL = model(7);
   private final List<VitrinaServer> servers = new ArrayList<>();
 
-  /** 60 users over 40 titled items in 4 genres. */
   static Recommender model(long seed) {
-    Interactions.Builder b = Interactions.builder(Feedback.IMPLICIT);
-    String[] genres = {"Action", "Comedy", "Drama", "Horror"};
-    for (int i = 0; i < 40; i++) {
-      b.itemGenres("i" + i, List.of(genres[i % 4]));
-      b.itemTitle("i" + i, "Item " + i);
-    }
-    Random rnd = new Random(seed);
-    long t = 0;
-    for (int u = 0; u < 60; u++) {
-      for (int j = 0; j < 8; j++) {
-        int g = rnd.nextInt(3) == 0 ? (u / 4) % 4 : u % 4;
-        b.add("u" + u, "i" + (g + 4 * rnd.nextInt(10)), 1, t++);
-      }
-    }
-    return new ItemKnnTrainer(ItemKnnConfig.defaults()).fit(b.build());
+    return TinyModels.model(seed);
   }
 
   static Loaded<Recommender> loaded(Recommender m, String version) {
-    return new Loaded<>(m, version, null, Instant.EPOCH);
+    return TinyModels.loaded(m, version);
   }
 
   private VitrinaServer start(VitrinaServer.Builder b) {
@@ -267,9 +245,7 @@ class VitrinaServerTest {
   }
 
   private VitrinaServer experiment(MemoryEventStore store, boolean async) {
-    Experiment e =
-        Experiment.of(
-            "ranker", List.of(new Variant("control", 0.7), new Variant("treatment", 0.3)));
+    Experiment e = TinyModels.experiment();
     return start(
         VitrinaServer.builder(Live.fixed(loaded(MODEL, "v1")))
             .events(store)
@@ -319,6 +295,43 @@ class VitrinaServerTest {
     get(s, "/v1/recommendations?user=u1");
     assertThat(store.all()).hasSize(1);
     assertThat(store.all().get(0).user()).isEqualTo("u1");
+  }
+
+  @Test
+  void aRequestThatTookTheModelBeforeASwapNeitherCountsNorEvictsTheNewPipeline() throws Exception {
+    Loaded<Recommender> a = loaded(MODEL, "a");
+    Loaded<Recommender> b = loaded(model(11), "b");
+    AtomicReference<Loaded<Recommender>> ref = new AtomicReference<>(a);
+    AtomicReference<Runnable> onTake = new AtomicReference<>();
+    AtomicReference<String> between = new AtomicReference<>();
+    Live<Recommender> live =
+        () -> {
+          Loaded<Recommender> l = ref.get();
+          Runnable r = onTake.getAndSet(null);
+          if (r != null) {
+            r.run();
+          }
+          return l;
+        };
+    VitrinaServer s = start(VitrinaServer.builder(live));
+    assertThat(json(get(s, "/v1/recommendations?user=u1&k=2")).path("modelVersion").asText())
+        .isEqualTo("a");
+    onTake.set(
+        () -> {
+          ref.set(b);
+          try {
+            between.set(
+                json(get(s, "/v1/recommendations?user=u2&k=2")).path("modelVersion").asText());
+          } catch (Exception e) {
+            between.set(e.toString());
+          }
+        });
+    assertThat(json(get(s, "/v1/recommendations?user=u3&k=2")).path("modelVersion").asText())
+        .isEqualTo("a");
+    assertThat(between.get()).isEqualTo("b");
+    assertThat(json(get(s, "/v1/recommendations?user=u4&k=2")).path("modelVersion").asText())
+        .isEqualTo("b");
+    assertThat(get(s, "/metrics").body()).contains("vitrina_model_swaps_total 1\n");
   }
 
   @Test

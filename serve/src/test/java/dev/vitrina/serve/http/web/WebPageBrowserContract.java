@@ -39,6 +39,11 @@ abstract class WebPageBrowserContract {
   /** The variant the page must show for the user it picks, or null for any non-empty one. */
   abstract String expectedVariant();
 
+  /** The file name of the screenshot written under {@code target/}. */
+  String screenshot() {
+    return "serving-page.png";
+  }
+
   @BeforeEach
   void startBrowser() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -100,7 +105,7 @@ abstract class WebPageBrowserContract {
     }
     assertThat(driver.findElement(By.id("error")).isDisplayed()).isFalse();
 
-    Path png = Path.of("target", "serving-page.png");
+    Path png = Path.of("target", screenshot());
     Files.createDirectories(png.getParent());
     Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
   }
