@@ -102,23 +102,58 @@ public final class IalsModel extends BaseRecommender implements FoldIn, ItemEmbe
 
   @Override
   public void dotAll(float[][] queries, float[][] out) {
+    fused(null, 0, null, queries, out);
+  }
+
+  @Override
+  protected void scoreUser(int user, float[] out, float[][] queries, float[][] dots) {
+    fused(userFactors, user * f, out, queries, dots);
+  }
+
+  @Override
+  protected void scoreHistory(
+      int[] items,
+      float[] values,
+      int from,
+      int to,
+      float[] out,
+      float[][] queries,
+      float[][] dots) {
+    fused(solve(items, values, from, to), 0, out, queries, dots);
+  }
+
+  /**
+   * One pass over the packed item vectors per four rows: {@code out} gets {@code x[xo..+f)} (when
+   * {@code x} is not null) and {@code dots[q]} gets query {@code q}, the first group holding the
+   * user's row and three queries, so the user's scores and up to three queries cost one pass.
+   */
+  private void fused(float[] x, int xo, float[] out, float[][] queries, float[][] dots) {
     int items = numItems();
-    float[] x = new float[4 * f];
+    int rows = (x == null ? 0 : 1) + queries.length;
+    float[] packed = new float[4 * f];
     float[] tile = new float[4 * width];
-    for (int q0 = 0; q0 < queries.length; q0 += 4) {
-      int rows = Math.min(4, queries.length - q0);
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(queries[q0 + r], 0, x, r * f, f);
+    int[] off = new int[4];
+    for (int r0 = 0; r0 < rows; r0 += 4) {
+      int n = Math.min(4, rows - r0);
+      for (int r = 0; r < n; r++) {
+        int row = r0 + r;
+        if (x != null && row == 0) {
+          System.arraycopy(x, xo, packed, 0, f);
+        } else {
+          System.arraycopy(queries[row - (x == null ? 0 : 1)], 0, packed, r * f, f);
+        }
       }
-      int[] xo = new int[4];
       for (int r = 0; r < 4; r++) {
-        xo[r] = Math.min(r, rows - 1) * f;
+        off[r] = Math.min(r, n - 1) * f;
       }
       for (int panel = 0, start = 0; start < items; panel++, start += width) {
-        kernels.scorePanel4(x, xo[0], xo[1], xo[2], xo[3], panels, panel * f * width, f, tile);
+        kernels.scorePanel4(
+            packed, off[0], off[1], off[2], off[3], panels, panel * f * width, f, tile);
         int len = Math.min(width, items - start);
-        for (int r = 0; r < rows; r++) {
-          System.arraycopy(tile, r * width, out[q0 + r], start, len);
+        for (int r = 0; r < n; r++) {
+          int row = r0 + r;
+          float[] dst = x != null && row == 0 ? out : dots[row - (x == null ? 0 : 1)];
+          System.arraycopy(tile, r * width, dst, start, len);
         }
       }
     }

@@ -443,32 +443,83 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity, Tr
    * row; false when neither is usable (no history items, an unknown or cold user).
    */
   private boolean scoreContext(RequestContext ctx, float[] out) {
+    return scoreContext(ctx, out, NO_QUERIES, NO_QUERIES);
+  }
+
+  private static final float[][] NO_QUERIES = new float[0][];
+
+  /** {@link #scoreContext(RequestContext, float[])}, with the dot products of {@code queries}. */
+  private boolean scoreContext(RequestContext ctx, float[] out, float[][] q, float[][] dots) {
     if (ctx.hasHistory()) {
       if (ctx.historyItems().length == 0) {
+        dotsOnly(q, dots);
         return false;
       }
       UserItemMatrix row = historyRow(ctx);
-      scoreHistory(row.indices(), row.data(), 0, row.indices().length, out);
+      scoreHistory(row.indices(), row.data(), 0, row.indices().length, out, q, dots);
       return true;
     }
     if (ctx.user() == RequestContext.NONE) {
+      dotsOnly(q, dots);
       return false;
     }
     checkUser(ctx.user());
     if (isCold(ctx.user())) {
+      dotsOnly(q, dots);
       return false;
     }
-    scoreUser(ctx.user(), out);
+    scoreUser(ctx.user(), out, q, dots);
     return true;
+  }
+
+  private void dotsOnly(float[][] q, float[][] dots) {
+    if (q.length > 0) {
+      embeddings().dotAll(q, dots);
+    }
+  }
+
+  private ItemEmbeddings embeddings() {
+    return capability(ItemEmbeddings.class)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "model '" + name() + "' has no item vectors to take dot products with"));
+  }
+
+  /**
+   * {@link #scoreUser(int, float[])} plus {@code dots[q][i] = queries[q] . item i}; the default
+   * makes two passes, a model with packed item vectors overrides it to make one.
+   */
+  protected void scoreUser(int user, float[] out, float[][] queries, float[][] dots) {
+    scoreUser(user, out);
+    dotsOnly(queries, dots);
+  }
+
+  /** {@link #scoreHistory(int[], float[], int, int, float[])} plus the dot products. */
+  protected void scoreHistory(
+      int[] items,
+      float[] values,
+      int from,
+      int to,
+      float[] out,
+      float[][] queries,
+      float[][] dots) {
+    scoreHistory(items, values, from, to, out);
+    dotsOnly(queries, dots);
   }
 
   @Override
   public boolean scoreAll(RequestContext context, float[] out) {
+    return scoreAll(context, out, NO_QUERIES, NO_QUERIES);
+  }
+
+  @Override
+  public boolean scoreAll(RequestContext context, float[] out, float[][] queries, float[][] dots) {
     if (out.length != numItems()) {
       throw new IllegalArgumentException(
           "out has length " + out.length + "; scoreAll needs one slot per item: " + numItems());
     }
-    if (!scoreContext(context, out)) {
+    if (!scoreContext(context, out, queries, dots)) {
       return false;
     }
     for (int i = 0; i < out.length; i++) {

@@ -73,6 +73,27 @@ public interface Recommender {
   }
 
   /**
+   * {@link #scoreAll(RequestContext, float[])} that also writes {@code dots[q][i] = queries[q] .
+   * item i} ({@link ItemEmbeddings#dotAll}) for a model with item vectors, in the same pass over
+   * the item vectors where the model can: a request that needs both (the user's scores and, say,
+   * the nearness of every item to each of the user's interests) reads the catalogue once.
+   *
+   * @throws IllegalArgumentException when queries are given and the model has no item vectors
+   */
+  default boolean scoreAll(RequestContext context, float[] out, float[][] queries, float[][] dots) {
+    boolean scored = scoreAll(context, out);
+    if (queries.length > 0) {
+      capability(ItemEmbeddings.class)
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "model '" + name() + "' has no item vectors to take dot products with"))
+          .dotAll(queries, dots);
+    }
+    return scored;
+  }
+
+  /**
    * The top {@code k} items for a request. Without a history in the context this is {@link
    * #recommend(int, int, RecommendOptions)} for its user; with one, the items are scored from that
    * history and, under {@link SeenItems#EXCLUDE}, the history's items are the seen ones. A context

@@ -1,6 +1,7 @@
 package dev.vitrina.recs.page;
 
 import dev.vitrina.recs.data.AttributeColumn;
+import dev.vitrina.recs.internal.TopK;
 import dev.vitrina.recs.model.ItemEmbeddings;
 import dev.vitrina.recs.model.ItemSimilarity;
 import dev.vitrina.recs.model.TrainingData;
@@ -96,7 +97,6 @@ public final class Generators {
         List<Row> out = new ArrayList<>();
         int[] pool = null;
         float[][] vectors = null;
-        float[] key = null;
         for (Interest in : profiler.interests(s.request())) {
           int[] items;
           if (in.centroid() == null) {
@@ -106,13 +106,17 @@ public final class Generators {
             if (pool == null) {
               pool = s.pool(POOL);
               vectors = s.poolVectors(POOL);
-              key = new float[s.numItems()];
             }
-            java.util.Arrays.fill(key, Float.NaN);
+            // the pool's items nearest the centroid (only the pool has a key: no full scan)
+            TopK top = new TopK(Math.max(1, length));
             for (int q = 0; q < pool.length; q++) {
-              key[pool[q]] = cosine(in.centroid(), vectors[q]);
+              float c = cosine(in.centroid(), vectors[q]);
+              if (c >= top.threshold() && s.allowed(pool[q])) {
+                top.offer(pool[q], c);
+              }
             }
-            items = s.top(length, i -> true, key);
+            items = new int[top.size()];
+            top.drainTo(items, new float[items.length], 0);
           } else {
             continue;
           }

@@ -16,6 +16,13 @@ public interface CandidateSource {
   boolean applies(RequestState state);
 
   /**
+   * Called on every applicable source before any source proposes candidates: a source that needs
+   * dot products of the items with its own vectors asks for them with {@link RequestState#askDots},
+   * so that they come from the request's one scoring pass. Default: nothing.
+   */
+  default void prepare(RequestState state) {}
+
+  /**
    * At most {@code n} distinct candidates, best first, none of them {@link RequestState#blocked
    * blocked}.
    */

@@ -91,6 +91,11 @@ public final class Pipelines {
       }
 
       @Override
+      public void prepare(RequestState state) {
+        s.prepare(state);
+      }
+
+      @Override
       public List<Candidate> candidates(RequestState state, int n) {
         return s.candidates(state, n);
       }

@@ -157,6 +157,11 @@ public final class RequestPipeline {
     List<String> stages = new ArrayList<>();
     boolean personal = false;
     for (CandidateSource s : sources) {
+      if (s.applies(state)) {
+        s.prepare(state);
+      }
+    }
+    for (CandidateSource s : sources) {
       if (!s.applies(state)) {
         continue;
       }

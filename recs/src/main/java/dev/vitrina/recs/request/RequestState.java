@@ -2,10 +2,13 @@ package dev.vitrina.recs.request;
 
 import dev.vitrina.core.geo.GeoPoint;
 import dev.vitrina.recs.data.ItemAttributes;
+import dev.vitrina.recs.model.ItemEmbeddings;
 import dev.vitrina.recs.model.Recommender;
 import dev.vitrina.recs.model.RequestContext;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,8 +26,8 @@ import java.util.Optional;
  * @param locationLabel how the location was given ({@code point}, or the context's name)
  * @param blocked items that must not be returned (the request's exclusions, seen items)
  * @param time when the request is made
- * @param scores the model's scores of every item, computed once on first use ({@link
- *     #denseScores()})
+ * @param memo values derived from this state, computed once on first use and shared by the stages
+ *     ({@link #denseScores()}, {@link #memo})
  */
 public record RequestState(
     RecRequest request,
@@ -37,7 +40,7 @@ public record RequestState(
     String locationLabel,
     BitSet blocked,
     Instant time,
-    ScoreCache scores) {
+    Memo memo) {
 
   /** A state whose dense scores are computed on first use. */
   public RequestState(
@@ -62,7 +65,7 @@ public record RequestState(
         locationLabel,
         blocked,
         time,
-        new ScoreCache());
+        new Memo());
   }
 
   /**
@@ -72,21 +75,94 @@ public record RequestState(
    * array is shared: read it, never write it.
    */
   public float[] denseScores() {
-    return scores.get(this);
+    float[] d =
+        memo(
+            DENSE,
+            () -> {
+              float[] out = new float[numItems()];
+              List<float[][]> asked = memo.queries();
+              int q = 0;
+              for (float[][] a : asked) {
+                q += a.length;
+              }
+              float[][] queries = new float[q][];
+              float[][] dots = new float[q][];
+              int j = 0;
+              for (float[][] a : asked) {
+                for (float[] v : a) {
+                  queries[j] = v;
+                  dots[j++] = new float[numItems()];
+                }
+              }
+              boolean scored = model.scoreAll(context(), out, queries, dots);
+              j = 0;
+              for (float[][] a : asked) {
+                memo.values.put(a, Arrays.copyOfRange(dots, j, j + a.length));
+                j += a.length;
+              }
+              return scored ? out : NO_SCORES;
+            });
+    return d == NO_SCORES ? null : d;
   }
 
-  /** Holds {@link #denseScores()} once computed; thread-safe. */
-  public static final class ScoreCache {
-    private boolean done;
-    private float[] dense;
+  /**
+   * Asks for the dot products of every item with {@code queries} (vectors in the space of the
+   * model's {@link ItemEmbeddings}), to be computed in the same pass over the item vectors as
+   * {@link #denseScores()}: call it before the first {@code denseScores()} (stages do, in {@link
+   * CandidateSource#prepare}), then read them with {@link #dots}. Keyed by the array's identity.
+   */
+  public void askDots(float[][] queries) {
+    memo.ask(queries);
+  }
 
-    synchronized float[] get(RequestState s) {
-      if (!done) {
-        float[] out = new float[s.numItems()];
-        dense = s.model().scoreAll(s.context(), out) ? out : null;
-        done = true;
+  /**
+   * {@code dots[q][i] = queries[q] . item i} for every item: from the scoring pass when asked for
+   * with {@link #askDots} before it, else computed now (and kept for the request).
+   */
+  public float[][] dots(float[][] queries) {
+    denseScores(); // runs the pass that serves the queries asked for so far
+    return memo(
+        queries,
+        () -> {
+          float[][] out = new float[queries.length][numItems()];
+          model
+              .capability(ItemEmbeddings.class)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "model '" + model.name() + "' has no item vectors for dot products"))
+              .dotAll(queries, out);
+          return out;
+        });
+  }
+
+  private static final Object DENSE = new Object();
+  private static final float[] NO_SCORES = new float[0];
+
+  /**
+   * The value {@code compute} gives for {@code key}, computed once per request: stages that need
+   * the same derived value (the dense scores, a user's interests) share it. {@code key} is compared
+   * by identity; the value must not be null.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(Object key, java.util.function.Supplier<T> compute) {
+    return (T) memo.values.computeIfAbsent(key, k -> compute.get());
+  }
+
+  /** The per-request values of {@link #memo}; thread-safe. */
+  public static final class Memo {
+    private final java.util.Map<Object, Object> values =
+        java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final List<float[][]> asked = new java.util.ArrayList<>();
+
+    synchronized void ask(float[][] queries) {
+      if (!asked.contains(queries)) {
+        asked.add(queries);
       }
-      return dense;
+    }
+
+    synchronized List<float[][]> queries() {
+      return List.copyOf(asked);
     }
   }
 

@@ -172,4 +172,28 @@ class IalsTrainerTest {
       }
     }
   }
+
+  @Test
+  void oneFusedPassGivesTheScoresAndTheDotsOfSeparatePasses() {
+    IalsModel model =
+        new IalsTrainer(IalsConfig.defaults().withFactors(5).withIterations(2)).fit(data);
+    int items = model.numItems();
+    float[][] q = {{1, 0, 0, 0, 0}, {0, 1, 0, 0, 1}, {0.5f, 0, 2, 0, 0}, {0, 0, 0, 1, 0}};
+    for (int u = 0; u < model.users().size(); u++) {
+      var ctx = new dev.vitrina.recs.model.RequestContext(u, null, null, -1, null);
+      float[] alone = new float[items];
+      boolean scored = model.scoreAll(ctx, alone);
+      float[][] dotsAlone = new float[q.length][items];
+      model.dotAll(q, dotsAlone);
+      float[] fused = new float[items];
+      float[][] dots = new float[q.length][items];
+      assertThat(model.scoreAll(ctx, fused, q, dots)).isEqualTo(scored);
+      if (scored) {
+        assertThat(fused).containsExactly(alone);
+      }
+      for (int a = 0; a < q.length; a++) {
+        assertThat(dots[a]).as("user %d query %d", u, a).containsExactly(dotsAlone[a]);
+      }
+    }
+  }
 }

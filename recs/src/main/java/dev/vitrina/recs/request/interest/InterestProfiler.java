@@ -112,10 +112,13 @@ public final class InterestProfiler {
 
   /** The interests of the request's user (empty without history). */
   public List<Interest> interests(RequestState state) {
-    return interests(
-        state.history(),
-        state.catalog(),
-        state.model().capability(ItemEmbeddings.class).orElse(null));
+    return state.memo(
+        this,
+        () ->
+            interests(
+                state.history(),
+                state.catalog(),
+                state.model().capability(ItemEmbeddings.class).orElse(null)));
   }
 
   /**
@@ -190,6 +193,20 @@ public final class InterestProfiler {
    */
   public static int[] memberships(
       List<Interest> interests, ItemAttributes catalog, ItemEmbeddings embeddings, int items) {
+    return memberships(interests, catalog, embeddings, items, null);
+  }
+
+  /**
+   * {@link #memberships(List, ItemAttributes, ItemEmbeddings, int)} with the dot products of every
+   * item with the {@link #centroids} already computed ({@code dots[a][i]}), or null to compute
+   * them.
+   */
+  public static int[] memberships(
+      List<Interest> interests,
+      ItemAttributes catalog,
+      ItemEmbeddings embeddings,
+      int items,
+      float[][] given) {
     int[] out = new int[items];
     if (interests.isEmpty()) {
       Arrays.fill(out, -1);
@@ -203,12 +220,11 @@ public final class InterestProfiler {
       return out;
     }
     int k = interests.size();
-    float[][] centroids = new float[k][];
-    for (int a = 0; a < k; a++) {
-      centroids[a] = interests.get(a).centroid();
+    float[][] dots = given;
+    if (dots == null) {
+      dots = new float[k][items];
+      embeddings.dotAll(centroids(interests), dots);
     }
-    float[][] dots = new float[k][items];
-    embeddings.dotAll(centroids, dots);
     float[] v = new float[embeddings.dimension()];
     for (int i = 0; i < items; i++) {
       int best = 0;
@@ -232,6 +248,18 @@ public final class InterestProfiler {
       out[i] = best;
     }
     return out;
+  }
+
+  /** The centroids of embedding-cluster interests, in order (null for category interests). */
+  public static float[][] centroids(List<Interest> interests) {
+    if (interests.isEmpty() || interests.get(0).isCategory()) {
+      return null;
+    }
+    float[][] c = new float[interests.size()][];
+    for (int a = 0; a < c.length; a++) {
+      c[a] = interests.get(a).centroid();
+    }
+    return c;
   }
 
   private List<Interest> byCategory(int[] history, double[] w, ItemAttributes catalog) {

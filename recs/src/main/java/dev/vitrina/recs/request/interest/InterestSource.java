@@ -48,6 +48,21 @@ public final class InterestSource implements CandidateSource {
     return state.hasHistory();
   }
 
+  /** Asks for the dot products of every item with the user's cluster centroids, if any. */
+  @Override
+  public void prepare(RequestState state) {
+    float[][] c = centroids(state, profiler.interests(state));
+    if (c != null) {
+      state.askDots(c);
+    }
+  }
+
+  private static float[][] centroids(RequestState state, List<Interest> interests) {
+    return interests.isEmpty() || interests.get(0).isCategory()
+        ? null
+        : state.memo(interests, () -> InterestProfiler.centroids(interests));
+  }
+
   @Override
   public List<Candidate> candidates(RequestState state, int n) {
     List<Interest> interests = profiler.interests(state);
@@ -62,19 +77,45 @@ public final class InterestSource implements CandidateSource {
       score = new float[items];
       state.model().score(state.context(), all, score);
     }
-    int[] member =
-        InterestProfiler.memberships(
-            interests,
-            state.catalog(),
-            state.model().capability(ItemEmbeddings.class).orElse(null),
-            items);
     int m = interests.size();
     double[] w = new double[m];
     for (int a = 0; a < m; a++) {
       w[a] = interests.get(a).weight();
     }
     int[] quota = InterestAllocator.slots(w, n);
-    // the best quota[a] items of each interest, by score then index, without sorting them all
+    ItemEmbeddings emb = state.model().capability(ItemEmbeddings.class).orElse(null);
+    int[][] ranked = fromAllItems(state, interests, emb, score, quota);
+    List<Candidate> out = new ArrayList<>(n);
+    for (int r = 0; out.size() < n; r++) {
+      boolean any = false;
+      for (int a = 0; a < m && out.size() < n; a++) {
+        if (r < ranked[a].length) {
+          int i = ranked[a][r];
+          Interest in = interests.get(a);
+          out.add(Candidate.of(i, score[i], Reason.interest(in.label(), in.weight())));
+          any = true;
+        }
+      }
+      if (!any) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** The best {@code quota[a]} items of each interest over all items (one membership pass). */
+  private static int[][] fromAllItems(
+      RequestState state,
+      List<Interest> interests,
+      ItemEmbeddings emb,
+      float[] score,
+      int[] quota) {
+    int items = score.length;
+    float[][] c = centroids(state, interests);
+    int[] member =
+        InterestProfiler.memberships(
+            interests, state.catalog(), emb, items, c == null ? null : state.dots(c));
+    int m = quota.length;
     TopK[] best = new TopK[m];
     for (int a = 0; a < m; a++) {
       best[a] = quota[a] > 0 ? new TopK(quota[a]) : null;
@@ -92,21 +133,6 @@ public final class InterestSource implements CandidateSource {
         best[a].drainTo(ranked[a], new float[ranked[a].length], 0);
       }
     }
-    List<Candidate> out = new ArrayList<>(n);
-    for (int r = 0; out.size() < n; r++) {
-      boolean any = false;
-      for (int a = 0; a < m && out.size() < n; a++) {
-        if (r < ranked[a].length) {
-          int i = ranked[a][r];
-          Interest in = interests.get(a);
-          out.add(Candidate.of(i, score[i], Reason.interest(in.label(), in.weight())));
-          any = true;
-        }
-      }
-      if (!any) {
-        break;
-      }
-    }
-    return out;
+    return ranked;
   }
 }

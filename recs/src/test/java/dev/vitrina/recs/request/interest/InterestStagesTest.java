@@ -224,4 +224,32 @@ class InterestStagesTest {
         .isInstanceOf(ParameterException.class)
         .hasMessageStartingWith("basis EMBEDDINGS needs a model with item embeddings");
   }
+
+  @Test
+  void aWeakInterestGetsItsSlotsBeyondTheTopItemsWalked() {
+    // 1,500 items of A each bought by 2 users rank above every item of B (1 user each), so the
+    // first 1,024 items by score hold no B: B's slots need the walk over every item
+    Interactions.Builder b = Interactions.builder(Feedback.IMPLICIT);
+    for (int i = 0; i < 1500; i++) {
+      b.itemCategory("a" + i, "A");
+      b.add("x" + i, "a" + i, 1f, 1L);
+      b.add("y" + i, "a" + i, 1f, 1L);
+    }
+    for (int i = 0; i < 6; i++) {
+      b.itemCategory("b" + i, "B");
+      b.add("z" + i, "b" + i, 1f, 1L);
+    }
+    String[] history = {"a0", "a1", "a2", "b0", "b1"};
+    for (int t = 0; t < history.length; t++) {
+      b.add("u", history[t], 1f, 1000L * (t + 1));
+    }
+    Recommender m = new PopularTrainer(PopularConfig.defaults()).fit(b.build());
+    InterestProfiler p = new InterestProfiler(flat());
+    RequestState st = RequestPipeline.builder(m).build().resolve(RecRequest.forUser("u", 5));
+    List<Candidate> c = InterestSource.of(p).candidates(st, 5);
+    // weights A 0.6, B 0.4 -> 3 and 2 slots, interleaved heaviest first; ties by index
+    assertThat(c)
+        .extracting(x -> st.itemId(x.item()))
+        .containsExactly("a3", "b2", "a4", "b3", "a5");
+  }
 }
