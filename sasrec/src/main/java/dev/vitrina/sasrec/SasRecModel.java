@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import dev.vitrina.core.artifact.ArtifactHome;
-import dev.vitrina.recs.internal.ModelFiles;
 import dev.vitrina.recs.model.BaseRecommender;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -122,7 +121,7 @@ public final class SasRecModel extends BaseRecommender implements AutoCloseable 
       System.arraycopy(a, 0, all, at, a.length);
       at += a.length;
     }
-    ModelFiles.writeFloats(dir.resolve(PARAMS_FILE), all);
+    writeFloats(dir.resolve(PARAMS_FILE), all);
   }
 
   /** Loads a saved model after verifying its manifest and checksums. */
@@ -132,7 +131,7 @@ public final class SasRecModel extends BaseRecommender implements AutoCloseable 
     Map<String, String> p = new TreeMap<>();
     c.parameters().forEach((k, v) -> p.put(k, String.valueOf(v)));
     SasRecConfig config = SasRecConfig.fromParams(p);
-    float[] all = ModelFiles.readFloats(dir.resolve(PARAMS_FILE));
+    float[] all = readFloats(dir.resolve(PARAMS_FILE));
     SasRecNet net = new SasRecNet(config.net(c.items().size()), config.seed());
     long expected = 0;
     for (NDArray a : net.parameters()) {
@@ -163,5 +162,34 @@ public final class SasRecModel extends BaseRecommender implements AutoCloseable 
   @Override
   public void close() {
     net.close();
+  }
+
+  private static final int PARAMS_MAGIC = 0x53415346; // "SASF"
+
+  /** Writes {@code a} as a magic number, a length and the floats, little-endian. */
+  private static void writeFloats(java.nio.file.Path file, float[] a) throws java.io.IOException {
+    java.nio.ByteBuffer buf =
+        java.nio.ByteBuffer.allocate(8 + 4 * a.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    buf.putInt(PARAMS_MAGIC).putInt(a.length);
+    buf.asFloatBuffer().put(a);
+    java.nio.file.Files.write(file, buf.array());
+  }
+
+  /** Reads a file written by {@link #writeFloats}; a file of another shape is refused. */
+  private static float[] readFloats(java.nio.file.Path file) throws java.io.IOException {
+    java.nio.ByteBuffer buf =
+        java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(file))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    if (buf.remaining() < 8 || buf.getInt() != PARAMS_MAGIC) {
+      throw new java.io.IOException(file + " is not a SASRec parameter file; re-save the model");
+    }
+    int n = buf.getInt();
+    if (n < 0 || buf.remaining() != 4L * n) {
+      throw new java.io.IOException(
+          file + " is truncated: it declares " + n + " floats; re-save the model");
+    }
+    float[] a = new float[n];
+    buf.asFloatBuffer().get(a);
+    return a;
   }
 }
