@@ -8,6 +8,7 @@ import dev.vitrina.recs.RecsModels;
 import dev.vitrina.recs.model.Recommender;
 import dev.vitrina.serve.events.EventStore;
 import dev.vitrina.serve.events.EventStores;
+import dev.vitrina.serve.forecast.ForecastTable;
 import dev.vitrina.serve.http.VitrinaServer;
 import dev.vitrina.serve.registry.Live;
 import dev.vitrina.serve.registry.Loaded;
@@ -118,6 +119,21 @@ final class ServeCommand implements Callable<Integer> {
   Duration poll;
 
   @Option(
+      names = "--forecast-model",
+      paramLabel = "DIR",
+      description =
+          "A model saved by 'forecast train': GET /v1/forecast answers from its forecast of"
+              + " --forecast-data, made once at start from the day after the data's last sale.")
+  Path forecastModel;
+
+  @Option(
+      names = "--forecast-data",
+      paramLabel = "DIR",
+      defaultValue = "out/demo/data",
+      description = "Marketplace data for --forecast-model. Default: ${DEFAULT-VALUE}.")
+  Path forecastData;
+
+  @Option(
       names = "--state",
       defaultValue = "out/serve",
       description =
@@ -163,6 +179,13 @@ final class ServeCommand implements Callable<Integer> {
       Live<Recommender> production = production();
       VitrinaServer.Builder b =
           VitrinaServer.builder(production).host(host).port(port).events(store);
+      if (forecastModel != null) {
+        ForecastTable t = ForecastTable.compute(forecastModel, forecastData);
+        System.err.printf(
+            "serve: forecasts of %,d series for %d days from %s loaded%n",
+            t.seriesCount(), t.horizon(), t.origin());
+        b.forecasts(t);
+      }
       if (experiment != null) {
         b.experiment(experimentSetup(production));
       }

@@ -18,6 +18,7 @@ import dev.vitrina.recs.request.RequestState;
 import dev.vitrina.recs.request.geo.ItemLocations;
 import dev.vitrina.serve.events.Event;
 import dev.vitrina.serve.events.EventStore;
+import dev.vitrina.serve.forecast.ForecastTable;
 import dev.vitrina.serve.registry.Live;
 import dev.vitrina.serve.registry.Loaded;
 import io.javalin.Javalin;
@@ -103,7 +104,9 @@ public final class VitrinaServer implements AutoCloseable {
           "/v1/users",
           Set.of("limit"),
           "/v1/places",
-          Set.of("limit"));
+          Set.of("limit"),
+          "/v1/forecast",
+          Set.of("store", "item", "from", "days"));
 
   private final LongAdder swaps = new LongAdder();
   private final List<Route> routes = new ArrayList<>();
@@ -130,6 +133,7 @@ public final class VitrinaServer implements AutoCloseable {
     private String host = "127.0.0.1";
     private int port = 0;
     private EventStore events;
+    private ForecastTable forecasts;
     private ExperimentSetup experiment;
     private boolean asyncExposures = true;
 
@@ -155,6 +159,12 @@ public final class VitrinaServer implements AutoCloseable {
     /** Where events and exposures are committed; without one {@code POST /v1/events} is 503. */
     public Builder events(EventStore store) {
       this.events = store;
+      return this;
+    }
+
+    /** Store x item forecasts for {@code GET /v1/forecast}; without them that route is 503. */
+    public Builder forecasts(ForecastTable table) {
+      this.forecasts = table;
       return this;
     }
 
@@ -194,6 +204,7 @@ public final class VitrinaServer implements AutoCloseable {
               route(c, "GET", "/v1/items", this::items);
               route(c, "GET", "/v1/users", this::users);
               route(c, "GET", "/v1/places", this::places);
+              route(c, "GET", "/v1/forecast", this::forecast);
               route(c, "POST", "/v1/events", this::postEvents);
             });
     app.start(cfg.host, cfg.port);
@@ -475,6 +486,82 @@ public final class VitrinaServer implements AutoCloseable {
       p.problem("context", context, "give either context or lat/lon, not both");
     }
     return new Where(lat == null || lon == null ? null : Pipelines.point(lat, lon), context);
+  }
+
+  private void forecast(Context ctx) {
+    Params p = new Params(ctx, QUERY_PARAMETERS.get("/v1/forecast"));
+    String store = p.required("store");
+    String item = p.required("item");
+    String fromText = p.string("from");
+    ForecastTable t = cfg.forecasts;
+    int days = p.integer("days", t == null ? 28 : t.horizon(), 1, t == null ? 366 : t.horizon());
+    java.time.LocalDate from = null;
+    if (fromText != null) {
+      try {
+        from = java.time.LocalDate.parse(fromText);
+      } catch (java.time.format.DateTimeParseException e) {
+        p.problem("from", fromText, "must be a date like 2026-05-01");
+      }
+    }
+    p.check();
+    if (t == null) {
+      throw new NotReady(
+          "no forecast model is loaded; start the server with --forecast-model DIR"
+              + " --forecast-data DIR");
+    }
+    if (from == null) {
+      from = t.origin();
+    }
+    long start = from.toEpochDay() - t.origin().toEpochDay();
+    if (ctx.queryParam("days") == null && start >= 0 && start < t.horizon()) {
+      days = (int) (t.horizon() - start); // default: to the end of the window
+    }
+    if (start < 0 || start >= t.horizon()) {
+      p.problem(
+          "from",
+          fromText,
+          "must be within the forecast window "
+              + t.origin()
+              + " .. "
+              + t.origin().plusDays(t.horizon() - 1L));
+    } else if (start + days > t.horizon()) {
+      p.problem(
+          "days",
+          String.valueOf(days),
+          "runs past the forecast window's last day "
+              + t.origin().plusDays(t.horizon() - 1L)
+              + "; at most "
+              + (t.horizon() - start)
+              + " from "
+              + from);
+    }
+    p.check();
+    java.time.LocalDate day0 = from;
+    double[] v =
+        t.forecast(store, item, from, days)
+            .orElseThrow(
+                () -> {
+                  p.problem(
+                      "item",
+                      store + "/" + item,
+                      "no series for this store and item in the forecast data; check both ids");
+                  p.check();
+                  return new IllegalStateException();
+                });
+    List<Map<String, Object>> out = new ArrayList<>(v.length);
+    for (int d = 0; d < v.length; d++) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("date", day0.plusDays(d).toString());
+      x.put("forecast", v[d]);
+      out.add(x);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("store", store);
+    body.put("item", item);
+    body.put("model", t.model());
+    body.put("origin", t.origin().toString());
+    body.put("days", out);
+    ctx.json(body);
   }
 
   private void similar(Context ctx) {
