@@ -1,5 +1,6 @@
 package dev.vitrina.serve.http;
 
+import dev.vitrina.core.check.ParameterException;
 import dev.vitrina.core.geo.GeoPoint;
 import dev.vitrina.core.json.Json;
 import dev.vitrina.experiments.assign.Assignment;
@@ -229,6 +230,15 @@ public final class VitrinaServer implements AutoCloseable {
       ctx.status(400).contentType("application/json").result(Json.write(e.body()));
     } catch (NotReady e) {
       ctx.status(503).contentType("application/json").result(Json.write(error(e.getMessage())));
+    } catch (ParameterException e) {
+      // the library names its parameter as the query does (context, trigger, k)
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("parameter", e.parameter());
+      one.put("value", ctx.queryParam(e.parameter()));
+      one.put("message", e.problem());
+      ctx.status(400)
+          .contentType("application/json")
+          .result(Json.write(Map.of("errors", List.of(one))));
     } catch (IllegalArgumentException e) {
       ctx.status(400).contentType("application/json").result(Json.write(error(e.getMessage())));
     } catch (Exception e) {

@@ -184,6 +184,17 @@ class VitrinaServerTest {
   }
 
   @Test
+  void anUnknownNamedPlaceIsA400NamingContext() throws Exception {
+    VitrinaServer s = plain();
+    HttpResponse<String> r = get(s, "/v1/page?user=u0&context=home");
+    assertThat(r.statusCode()).isEqualTo(400);
+    JsonNode e = json(r).path("errors").get(0);
+    assertThat(e.path("parameter").asText()).isEqualTo("context");
+    assertThat(e.path("value").asText()).isEqualTo("home");
+    assertThat(e.path("message").asText()).contains("'home' is not a location");
+  }
+
+  @Test
   void theOpenApiDocumentListsExactlyTheServedRoutes() throws Exception {
     VitrinaServer s = plain();
     JsonNode doc = json(get(s, "/openapi.json"));
