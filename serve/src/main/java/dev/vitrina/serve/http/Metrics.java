@@ -19,6 +19,10 @@ final class Metrics {
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
   final LongAdder eventsWritten = new LongAdder();
+
+  /** Seconds from the newest event's time to the commit of its batch (the event-log lag). */
+  volatile double eventLagSeconds = Double.NaN;
+
   final LongAdder eventsDuplicate = new LongAdder();
   final LongAdder exposuresQueued = new LongAdder();
   final LongAdder exposuresWritten = new LongAdder();
@@ -104,6 +108,16 @@ final class Metrics {
                 .append("\"} 1\n"));
     counter(sb, "vitrina_model_swaps_total", "Model swaps seen since start.", swaps.get());
     counter(sb, "vitrina_events_written_total", "Events newly committed.", eventsWritten.sum());
+    double lag = eventLagSeconds;
+    if (!Double.isNaN(lag)) {
+      sb.append(
+              "# HELP vitrina_event_log_lag_seconds Time from the newest event of the last"
+                  + " committed batch to its commit.\n")
+          .append("# TYPE vitrina_event_log_lag_seconds gauge\n")
+          .append("vitrina_event_log_lag_seconds ")
+          .append(lag)
+          .append('\n');
+    }
     counter(
         sb,
         "vitrina_events_duplicates_total",

@@ -687,6 +687,14 @@ public final class VitrinaServer implements AutoCloseable {
     }
     metrics.eventsWritten.add(r.written());
     metrics.eventsDuplicate.add(r.duplicates());
+    if (!events.isEmpty()) {
+      // the lag of the newest committed event: commit time minus the time it happened
+      Instant newest = events.get(0).time();
+      for (Event e : events) {
+        newest = e.time().isAfter(newest) ? e.time() : newest;
+      }
+      metrics.eventLagSeconds = java.time.Duration.between(newest, Instant.now()).toNanos() / 1e9;
+    }
     ctx.status(202).json(Map.of("written", r.written(), "duplicates", r.duplicates()));
   }
 }

@@ -233,6 +233,18 @@ class VitrinaServerTest {
     HttpResponse<String> r = post(s, "/v1/events", batch);
     assertThat(r.statusCode()).isEqualTo(202);
     assertThat(json(r).path("written").asInt()).isEqualTo(2);
+    // the newest event of the batch happened now (no time given), so the lag is small and >= 0
+    String metricsText = get(s, "/metrics").body();
+    assertThat(metricsText).contains("# TYPE vitrina_event_log_lag_seconds gauge");
+    double lag =
+        Double.parseDouble(
+            metricsText
+                .lines()
+                .filter(l -> l.startsWith("vitrina_event_log_lag_seconds "))
+                .findFirst()
+                .orElseThrow()
+                .split(" ")[1]);
+    assertThat(lag).isBetween(0.0, 60.0);
     HttpResponse<String> again = post(s, "/v1/events", batch);
     assertThat(json(again).path("written").asInt()).isZero();
     assertThat(json(again).path("duplicates").asInt()).isEqualTo(2);
