@@ -37,9 +37,9 @@ import java.util.Map;
  *
  * <p>Commands: {@code synthetic OUT [--users .. --items .. --mean-per-user .. --seed ..]} writes
  * the AlsBench interactions; {@code quality ML100K_DIR WORK_DIR PYTHON SCRIPT FACTORS ITERATIONS
- * REG ALPHA THREADS} splits MovieLens 100K 75/25 by user (seed 42), trains vitrina iALS and the
- * peer on the same training rows with the same parameters, and prints nDCG@10 of both on the test
- * rows.
+ * REG ALPHA THREADS [PEER_NAME]} splits MovieLens 100K 75/25 by user (seed 42), trains vitrina iALS
+ * and the peer on the same training rows with the same parameters, and prints nDCG@10 of both on
+ * the test rows.
  */
 public final class AlsPeer {
 
@@ -62,13 +62,13 @@ public final class AlsPeer {
       System.err.printf(Locale.ROOT, "wrote %,d interactions to %s%n", data.size(), args[1]);
       return;
     }
-    if (args.length == 10 && args[0].equals("quality")) {
+    if ((args.length == 10 || args.length == 11) && args[0].equals("quality")) {
       quality(args);
       return;
     }
     System.err.println(
         "usage: AlsPeer synthetic OUT [--users N ...] | AlsPeer quality ML100K_DIR WORK_DIR PYTHON"
-            + " SCRIPT FACTORS ITERATIONS REG ALPHA THREADS");
+            + " SCRIPT FACTORS ITERATIONS REG ALPHA THREADS [PEER_NAME]");
     System.exit(2);
   }
 
@@ -133,7 +133,7 @@ public final class AlsPeer {
     out.put("cg_steps", 3);
     out.put("test_users", Arrays.stream(truth).filter(t -> t.length > 0).count());
     out.put("ndcg10_vitrina", meanNdcg(mine, truth));
-    out.put("ndcg10_implicit", meanNdcg(theirs, truth));
+    out.put("ndcg10_" + (args.length == 11 ? args[10] : "implicit"), meanNdcg(theirs, truth));
     System.out.println(Json.write(out));
   }
 
