@@ -68,6 +68,19 @@ public final class SasRecNet implements AutoCloseable {
   private final NDArray finalBeta;
   private final List<NDArray[]> blockParams = new ArrayList<>();
 
+  static {
+    // Same seed, same model: with several intra-op threads the native BLAS may split sums by the
+    // threads it gets under load, and training amplifies the last-bit differences. One thread
+    // each, unless the user sets these properties before the engine starts.
+    for (String p :
+        new String[] {"ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads"}) {
+      if (System.getProperty(p) == null
+          && System.getenv(p.toUpperCase(java.util.Locale.ROOT).replace('.', '_')) == null) {
+        System.setProperty(p, "1");
+      }
+    }
+  }
+
   /**
    * Creates a network with weights drawn from the engine's random generator, seeded by {@code
    * seed}.
