@@ -155,6 +155,26 @@ class CliTest {
     }
     assertThat(j.get("abtest").get("plan").get("total_units").asLong()).isEqualTo(284_055);
     assertThat(j.get("abtest").get("analysis").get("srm").get("mismatch").asBoolean()).isFalse();
+    // the live A/B test: every simulated user exposed once, all clicks logged, no SRM
+    JsonNode live = j.get("live_abtest");
+    JsonNode users = live.get("traffic").get("users");
+    long exposed = 0;
+    long clicks = 0;
+    for (JsonNode v : users) {
+      exposed += v.asLong();
+    }
+    for (JsonNode v : live.get("traffic").get("clicks")) {
+      clicks += v.asLong();
+    }
+    assertThat(users.size()).isEqualTo(2);
+    assertThat(live.get("traffic").get("written").asLong()).isEqualTo(clicks).isPositive();
+    assertThat(live.get("analysis").get("srm").get("mismatch").asBoolean()).isFalse();
+    long analyzed = 0;
+    for (JsonNode v : live.get("analysis").get("srm").get("observed")) {
+      analyzed += v.asLong();
+    }
+    assertThat(analyzed).isEqualTo(exposed);
+    assertThat(Files.exists(out.resolve("live/abtest.html"))).isTrue();
     JsonNode requests = j.get("requests");
     assertThat(requests.get("recommend").get("items").get(0).get("reasons")).isNotEmpty();
     assertThat(requests.get("page").get("duplicates_in_view").asInt()).isZero();
