@@ -697,10 +697,20 @@ final class DemoCommand implements Callable<Integer> {
    * command line is printed first (unless --json), so the step can be rerun by hand.
    */
   private JsonNode step(String label, String... args) throws Exception {
-    if (!json.enabled()) {
-      if (label != null) {
-        System.err.println(label);
-      }
+    if (!json.enabled() && label != null) {
+      System.err.println(label);
+    }
+    return runStep(!json.enabled(), args);
+  }
+
+  /**
+   * Runs {@code ./vitrina ARGS --json} in this process and returns its JSON result; with {@code
+   * echo}, prints the command line first and the command's warnings after.
+   *
+   * @throws IOException naming the command and its error output when it exits non-zero
+   */
+  static JsonNode runStep(boolean echo, String... args) throws IOException {
+    if (echo) {
       System.err.println("   $ ./vitrina " + String.join(" ", args));
     }
     String[] full = Arrays.copyOf(args, args.length + 1);
@@ -708,14 +718,14 @@ final class DemoCommand implements Callable<Integer> {
     VitrinaCli.Captured r = VitrinaCli.capture(full);
     if (r.code() != 0) {
       throw new IOException(
-          "demo step failed (exit "
+          "step failed (exit "
               + r.code()
               + "): ./vitrina "
               + String.join(" ", args)
               + "\n"
               + r.err());
     }
-    if (!json.enabled() && !r.err().isBlank()) {
+    if (echo && !r.err().isBlank()) {
       System.err.print(r.err()); // warnings of the step, never dropped
     }
     return r.json();

@@ -227,25 +227,10 @@ final class ServeCommand implements Callable<Integer> {
     System.err.println(
         "serve: no model at " + DEFAULT_MODEL + " yet; building the demo model (a few seconds):");
     if (!Files.isRegularFile(data.resolve("interactions.parquet"))) {
-      run("generate", "--preset", "demo", "--seed", "42", "--out", data.toString());
+      DemoCommand.runStep(
+          true, "generate", "--preset", "demo", "--seed", "42", "--out", data.toString());
     }
-    run(DemoCommand.recsTrainArgs(data, 42, DEFAULT_MODEL, "ials"));
-  }
-
-  private static void run(String... args) throws IOException {
-    System.err.println("   $ ./vitrina " + String.join(" ", args));
-    String[] full = java.util.Arrays.copyOf(args, args.length + 1);
-    full[args.length] = "--json";
-    VitrinaCli.Captured r = VitrinaCli.capture(full);
-    if (r.code() != 0) {
-      throw new IOException(
-          "building the demo model failed (exit "
-              + r.code()
-              + "): ./vitrina "
-              + String.join(" ", args)
-              + "\n"
-              + r.err());
-    }
+    DemoCommand.runStep(true, DemoCommand.recsTrainArgs(data, 42, DEFAULT_MODEL, "ials"));
   }
 
   private Live<Recommender> watch(String r, String option) throws IOException {

@@ -1,16 +1,9 @@
 package dev.vitrina.cli.abtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.vitrina.cli.JsonOption;
-import dev.vitrina.core.json.Json;
 import dev.vitrina.serve.sim.TrafficSimulator;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +83,12 @@ public final class SimulateTrafficCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--users must be between 1 and 10000 (the most /v1/users lists); got " + users);
     }
-    List<String> ids = userIds(url, users);
+    List<String> ids;
+    try {
+      ids = TrafficSimulator.modelUsers(url, users);
+    } catch (IOException e) {
+      throw new IOException("--url " + e.getMessage(), e);
+    }
     TrafficSimulator.Result r =
         new TrafficSimulator(
                 new TrafficSimulator.Spec(url, ids, k, clickRate, lift, control, threads, seed))
@@ -127,33 +125,5 @@ public final class SimulateTrafficCommand implements Callable<Integer> {
             r.written(), r.duplicates()));
     json.print(out, text.toString());
     return 0;
-  }
-
-  /** The first {@code n} user ids of the served model. */
-  static List<String> userIds(URI base, int n) throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpResponse<String> r;
-    try {
-      r =
-          http.send(
-              HttpRequest.newBuilder(base.resolve("/v1/users?limit=" + n))
-                  .timeout(Duration.ofSeconds(30))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IOException(
-          "--url " + base + ": no answer (" + e + "); start it with 'vitrina serve' first", e);
-    }
-    if (r.statusCode() != 200) {
-      throw new IOException(
-          "--url " + base + ": GET /v1/users answered " + r.statusCode() + ": " + r.body());
-    }
-    JsonNode body = Json.mapper().readTree(r.body());
-    List<String> ids = new ArrayList<>();
-    body.path("users").forEach(u -> ids.add(u.asText()));
-    if (ids.isEmpty()) {
-      throw new IOException("--url " + base + ": the served model has no users to simulate");
-    }
-    return ids;
   }
 }

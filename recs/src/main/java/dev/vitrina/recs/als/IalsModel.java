@@ -36,6 +36,7 @@ public final class IalsModel extends BaseRecommender implements FoldIn, ItemEmbe
   private static final int VERSION = 1;
   private static final int USER_BLOCK = 64;
   private static final int TILE_PANELS = 16;
+  private static final float[][] NO_QUERIES = new float[0][];
 
   private final IalsConfig config;
   private final int f;
@@ -91,13 +92,7 @@ public final class IalsModel extends BaseRecommender implements FoldIn, ItemEmbe
 
   @Override
   protected void scoreUser(int user, float[] out) {
-    int items = numItems();
-    float[] tile = new float[4 * width];
-    int xo = user * f;
-    for (int panel = 0, start = 0; start < items; panel++, start += width) {
-      kernels.scorePanel4(userFactors, xo, xo, xo, xo, panels, panel * f * width, f, tile);
-      System.arraycopy(tile, 0, out, start, Math.min(width, items - start));
-    }
+    fused(userFactors, user * f, out, NO_QUERIES, NO_QUERIES);
   }
 
   @Override
@@ -161,13 +156,7 @@ public final class IalsModel extends BaseRecommender implements FoldIn, ItemEmbe
 
   @Override
   protected void scoreHistory(int[] items, float[] values, int from, int to, float[] out) {
-    float[] x = solve(items, values, from, to);
-    int n = numItems();
-    float[] tile = new float[4 * width];
-    for (int panel = 0, start = 0; start < n; panel++, start += width) {
-      kernels.scorePanel4(x, 0, 0, 0, 0, panels, panel * f * width, f, tile);
-      System.arraycopy(tile, 0, out, start, Math.min(width, n - start));
-    }
+    fused(solve(items, values, from, to), 0, out, NO_QUERIES, NO_QUERIES);
   }
 
   @Override

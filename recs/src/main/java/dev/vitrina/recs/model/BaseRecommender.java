@@ -474,16 +474,8 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity, Tr
 
   private void dotsOnly(float[][] q, float[][] dots) {
     if (q.length > 0) {
-      embeddings().dotAll(q, dots);
+      itemVectors().dotAll(q, dots);
     }
-  }
-
-  private ItemEmbeddings embeddings() {
-    return capability(ItemEmbeddings.class)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "model '" + name() + "' has no item vectors to take dot products with"));
   }
 
   /**

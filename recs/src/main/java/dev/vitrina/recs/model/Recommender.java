@@ -83,14 +83,22 @@ public interface Recommender {
   default boolean scoreAll(RequestContext context, float[] out, float[][] queries, float[][] dots) {
     boolean scored = scoreAll(context, out);
     if (queries.length > 0) {
-      capability(ItemEmbeddings.class)
-          .orElseThrow(
-              () ->
-                  new IllegalArgumentException(
-                      "model '" + name() + "' has no item vectors to take dot products with"))
-          .dotAll(queries, dots);
+      itemVectors().dotAll(queries, dots);
     }
     return scored;
+  }
+
+  /**
+   * The model's {@link ItemEmbeddings}.
+   *
+   * @throws IllegalArgumentException when the model has no item vectors
+   */
+  default ItemEmbeddings itemVectors() {
+    return capability(ItemEmbeddings.class)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "model '" + name() + "' has no item vectors to take dot products with"));
   }
 
   /**

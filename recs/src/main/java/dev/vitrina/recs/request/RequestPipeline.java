@@ -139,7 +139,17 @@ public final class RequestPipeline {
     }
     Instant time = request.time() == null ? Instant.now() : request.time();
     return new RequestState(
-        request, model, catalog, user, history, trigger, location, label, blocked, time);
+        request,
+        model,
+        catalog,
+        user,
+        history,
+        trigger,
+        location,
+        label,
+        blocked,
+        time,
+        new RequestState.Memo());
   }
 
   /**

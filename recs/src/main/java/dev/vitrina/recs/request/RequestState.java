@@ -42,32 +42,6 @@ public record RequestState(
     Instant time,
     Memo memo) {
 
-  /** A state whose dense scores are computed on first use. */
-  public RequestState(
-      RecRequest request,
-      Recommender model,
-      ItemAttributes catalog,
-      int user,
-      int[] history,
-      int trigger,
-      GeoPoint location,
-      String locationLabel,
-      BitSet blocked,
-      Instant time) {
-    this(
-        request,
-        model,
-        catalog,
-        user,
-        history,
-        trigger,
-        location,
-        locationLabel,
-        blocked,
-        time,
-        new Memo());
-  }
-
   /**
    * The model's score of every item for this request ({@link Recommender#scoreAll}), computed once
    * and shared by the stages that need them all (a full pass over the catalogue costs as much as
@@ -125,13 +99,7 @@ public record RequestState(
         queries,
         () -> {
           float[][] out = new float[queries.length][numItems()];
-          model
-              .capability(ItemEmbeddings.class)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "model '" + model.name() + "' has no item vectors for dot products"))
-              .dotAll(queries, out);
+          model.itemVectors().dotAll(queries, out);
           return out;
         });
   }

@@ -25,11 +25,10 @@ import java.util.Properties;
 public final class DuckDbEventStore extends SqlEventStore {
 
   private final Path file;
-  private final boolean readOnly;
 
   private DuckDbEventStore(Path file, boolean readOnly) {
+    super(readOnly);
     this.file = file;
-    this.readOnly = readOnly;
   }
 
   /**
@@ -72,14 +71,9 @@ public final class DuckDbEventStore extends SqlEventStore {
   }
 
   @Override
-  protected boolean readOnly() {
-    return readOnly;
-  }
-
-  @Override
   protected Connection connect() throws SQLException {
     Properties p = new Properties();
-    if (readOnly) {
+    if (readOnly()) {
       p.setProperty("duckdb.read_only", "true");
     }
     Connection c;

@@ -17,12 +17,11 @@ public final class JdbcEventStore extends SqlEventStore {
 
   private final String url;
   private final String shown;
-  private final boolean readOnly;
 
   private JdbcEventStore(String url, boolean readOnly) {
+    super(readOnly);
     this.url = url;
     this.shown = redact(url);
-    this.readOnly = readOnly;
   }
 
   /** Opens the log at {@code url} ({@code jdbc:postgresql://...}), creating the table if absent. */
@@ -73,14 +72,9 @@ public final class JdbcEventStore extends SqlEventStore {
   }
 
   @Override
-  protected boolean readOnly() {
-    return readOnly;
-  }
-
-  @Override
   protected Connection connect() throws SQLException {
     Connection c = DriverManager.getConnection(url);
-    if (readOnly) {
+    if (readOnly()) {
       c.setReadOnly(true);
     }
     return c;

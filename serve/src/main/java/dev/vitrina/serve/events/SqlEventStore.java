@@ -73,8 +73,16 @@ public abstract class SqlEventStore implements EventStore {
   private Connection connection;
   private boolean closed;
 
-  /** For subclasses, which call {@link #init()} before handing the store out. */
-  protected SqlEventStore() {}
+  private final boolean readOnly;
+
+  /**
+   * For subclasses, which call {@link #init()} before handing the store out.
+   *
+   * @param readOnly whether the store only reads (no table creation, no appends)
+   */
+  protected SqlEventStore(boolean readOnly) {
+    this.readOnly = readOnly;
+  }
 
   /** A new connection, in auto-commit mode off. */
   protected abstract Connection connect() throws SQLException;
@@ -83,8 +91,8 @@ public abstract class SqlEventStore implements EventStore {
   protected abstract List<String> schema();
 
   /** Whether the store only reads (no table creation, no appends). */
-  protected boolean readOnly() {
-    return false;
+  protected final boolean readOnly() {
+    return readOnly;
   }
 
   /** Connects and creates the schema; called once by the factory methods. */

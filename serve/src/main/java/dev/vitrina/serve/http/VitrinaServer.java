@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -546,22 +547,19 @@ public final class VitrinaServer implements AutoCloseable {
               + from);
     }
     p.check();
-    java.time.LocalDate day0 = from;
-    double[] v =
-        t.forecast(store, item, from, days)
-            .orElseThrow(
-                () -> {
-                  p.problem(
-                      "item",
-                      store + "/" + item,
-                      "no series for this store and item in the forecast data; check both ids");
-                  p.check();
-                  return new IllegalStateException();
-                });
+    Optional<double[]> series = t.forecast(store, item, from, days);
+    if (series.isEmpty()) {
+      p.problem(
+          "item",
+          store + "/" + item,
+          "no series for this store and item in the forecast data; check both ids");
+      p.check();
+    }
+    double[] v = series.get();
     List<Map<String, Object>> out = new ArrayList<>(v.length);
     for (int d = 0; d < v.length; d++) {
       Map<String, Object> x = new LinkedHashMap<>();
-      x.put("date", day0.plusDays(d).toString());
+      x.put("date", from.plusDays(d).toString());
       x.put("forecast", v[d]);
       out.add(x);
     }

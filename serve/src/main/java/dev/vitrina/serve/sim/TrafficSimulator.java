@@ -207,7 +207,33 @@ public final class TrafficSimulator {
     return check(path, http.send(req, HttpResponse.BodyHandlers.ofString()));
   }
 
-  private JsonNode check(String path, HttpResponse<String> r) throws IOException {
+  /**
+   * The first {@code n} user ids of the model the service at {@code base} serves ({@code GET
+   * /v1/users}), to simulate.
+   *
+   * @throws IOException when the service does not answer or serves no users
+   */
+  public static List<String> modelUsers(URI base, int n) throws IOException, InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String path = "/v1/users?limit=" + n;
+    HttpResponse<String> r;
+    try {
+      r =
+          client.send(
+              HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IOException(base + ": no answer (" + e + "); start it with 'vitrina serve'", e);
+    }
+    List<String> ids = new ArrayList<>();
+    check(path, r).path("users").forEach(u -> ids.add(u.asText()));
+    if (ids.isEmpty()) {
+      throw new IOException(base + ": the served model has no users to simulate");
+    }
+    return ids;
+  }
+
+  private static JsonNode check(String path, HttpResponse<String> r) throws IOException {
     if (r.statusCode() / 100 != 2) {
       throw new IOException(
           "the service answered " + r.statusCode() + " to " + path + ": " + r.body());

@@ -226,9 +226,9 @@ class InterestStagesTest {
   }
 
   @Test
-  void aWeakInterestGetsItsSlotsBeyondTheTopItemsWalked() {
-    // 1,500 items of A each bought by 2 users rank above every item of B (1 user each), so the
-    // first 1,024 items by score hold no B: B's slots need the walk over every item
+  void aWeakInterestGetsItsSlotsThoughAllItsItemsRankBelowTheOthers() {
+    // 1,500 items of A each bought by 2 users rank above every item of B (1 user each): B's
+    // slots still go to B's best items
     Interactions.Builder b = Interactions.builder(Feedback.IMPLICIT);
     for (int i = 0; i < 1500; i++) {
       b.itemCategory("a" + i, "A");
