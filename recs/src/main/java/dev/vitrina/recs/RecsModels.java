@@ -71,9 +71,20 @@ public final class RecsModels {
         return f.trainer(params);
       }
     }
+    if (name.equals(OPTIONAL_SASREC)) {
+      throw new IllegalArgumentException(SASREC_MISSING);
+    }
     throw new IllegalArgumentException(
         "unknown model '" + name + "'; choose one of " + String.join(", ", NAMES));
   }
+
+  /** The one family that lives in its own module (PyTorch), and its artifact format. */
+  private static final String OPTIONAL_SASREC = "sasrec";
+
+  private static final String SASREC_MISSING =
+      "the sasrec model lives in the sasrec module (PyTorch), which is not on the class path: the"
+          + " ./vitrina launcher adds it when the command line names sasrec or once it is built"
+          + " (./mvnw -pl sasrec -am package); in Java, depend on vitrina-sasrec";
 
   /**
    * Loads a model saved with {@link Recommender#save(Path)}, whatever its family: the current
@@ -90,6 +101,12 @@ public final class RecsModels {
       if (f.format().equals(format)) {
         return f.load(dir);
       }
+    }
+    if (format.equals("vitrina.recs." + OPTIONAL_SASREC)) {
+      throw new InvalidArtifactException(
+          dir,
+          dir.resolve(ArtifactManifest.FILE_NAME),
+          dir + " is a SASRec model; " + SASREC_MISSING);
     }
     throw new InvalidArtifactException(
         dir,

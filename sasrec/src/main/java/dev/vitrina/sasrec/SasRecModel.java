@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * user's training items in time order (the last {@code max_len}); a history given without times is
  * read in item order.
  */
-public final class SasRecModel extends BaseRecommender implements AutoCloseable {
+public final class SasRecModel extends BaseRecommender
+    implements AutoCloseable, dev.vitrina.recs.model.SequenceAttention {
 
   /** The artifact format name. */
   public static final String FORMAT = "vitrina.recs.sasrec";
@@ -27,20 +28,35 @@ public final class SasRecModel extends BaseRecommender implements AutoCloseable 
   private static final int VERSION = 1;
   private static final String PARAMS_FILE = "params.f32";
 
+  private static final String LOG_FILE = "training.json";
+
   private final SasRecConfig config;
   private final SasRecNet net;
+  private final SasRecTrainer.TrainingLog log;
 
-  SasRecModel(Common common, SasRecConfig config, SasRecNet net) {
+  SasRecModel(Common common, SasRecConfig config, SasRecNet net, SasRecTrainer.TrainingLog log) {
     super("sasrec", common);
     this.config = config;
     this.net = net;
+    this.log = log;
+  }
+
+  /** What training did: every epoch's loss, validation nDCG@10 and time, and the epoch kept. */
+  public SasRecTrainer.TrainingLog trainingLog() {
+    return log;
   }
 
   public SasRecConfig config() {
     return config;
   }
 
+  @Override
+  public int maxLength() {
+    return config.maxLen();
+  }
+
   /** The user's training items (0-based) in time order. */
+  @Override
   public int[] sequence(int user) {
     return SasRecTrainer.sequence(common(), user);
   }
@@ -55,6 +71,53 @@ public final class SasRecModel extends BaseRecommender implements AutoCloseable 
     scoreSequence(Arrays.copyOfRange(items, from, to), out);
   }
 
+  /** One forward pass for the block's users (batched inference for {@code recommendAll}). */
+  @Override
+  protected synchronized float[][] scoreUserBlock(int from, int to) {
+    long[][] seq = new long[to - from][];
+    for (int u = from; u < to; u++) {
+      int[] s = sequence(u);
+      seq[u - from] = SasRecTrainer.window(s, s.length, config.maxLen());
+    }
+    try (NDScope scope = new NDScope();
+        NDManager m = net.manager().newSubManager()) {
+      NDArray h = net.forward(m.create(seq), false).hidden().get(":, -1, :");
+      float[] s = net.logits(h).toFloatArray();
+      int width = numItems() + 1;
+      float[][] out = new float[to - from][];
+      for (int r = 0; r < out.length; r++) {
+        out[r] = Arrays.copyOfRange(s, r * width + 1, (r + 1) * width);
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Reads the request's history in the order given (oldest first); an item given twice counts at
+   * its last place.
+   */
+  @Override
+  protected void scoreRequestHistory(
+      dev.vitrina.recs.model.RequestContext ctx, float[] out, float[][] queries, float[][] dots) {
+    int[] raw = ctx.historyItems();
+    java.util.BitSet placed = new java.util.BitSet(numItems());
+    int[] seq = new int[raw.length];
+    int n = raw.length;
+    for (int i = raw.length - 1; i >= 0; i--) {
+      int item = raw[i];
+      if (item < 0 || item >= numItems()) {
+        throw new IllegalArgumentException(
+            "history item index " + item + " is out of range [0, " + numItems() + ")");
+      }
+      if (!placed.get(item)) {
+        placed.set(item);
+        seq[--n] = item;
+      }
+    }
+    scoreSequence(Arrays.copyOfRange(seq, n, seq.length), out);
+    dotsOnly(queries, dots);
+  }
+
   /** Writes the score of every item (0-based) after the sequence {@code items} into {@code out}. */
   public synchronized void scoreSequence(int[] items, float[] out) {
     try (NDScope scope = new NDScope();
@@ -67,10 +130,8 @@ public final class SasRecModel extends BaseRecommender implements AutoCloseable 
     }
   }
 
-  /**
-   * Attention of the last position over the last {@code items.length} positions, mean over the
-   * heads of the last block: {@code [L][L]} rows for each query position of the window.
-   */
+  /** The last block's attention over the window read for {@code items}, mean over its heads. */
+  @Override
   public synchronized float[][] attention(int[] items) {
     int len = Math.min(items.length, config.maxLen());
     try (NDScope scope = new NDScope();
@@ -122,6 +183,8 @@ public final class SasRecModel extends BaseRecommender implements AutoCloseable 
       at += a.length;
     }
     writeFloats(dir.resolve(PARAMS_FILE), all);
+    java.nio.file.Files.writeString(
+        dir.resolve(LOG_FILE), dev.vitrina.core.json.Json.write(log) + "\n");
   }
 
   /** Loads a saved model after verifying its manifest and checksums. */
@@ -156,7 +219,10 @@ public final class SasRecModel extends BaseRecommender implements AutoCloseable 
       a.set(FloatBuffer.wrap(all, at, n));
       at += n;
     }
-    return new SasRecModel(c, config, net);
+    SasRecTrainer.TrainingLog log =
+        dev.vitrina.core.json.Json.mapper()
+            .readValue(dir.resolve(LOG_FILE).toFile(), SasRecTrainer.TrainingLog.class);
+    return new SasRecModel(c, config, net, log);
   }
 
   @Override

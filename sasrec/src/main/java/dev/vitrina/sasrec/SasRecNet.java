@@ -12,6 +12,7 @@ import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * The SASRec network: item embeddings (row 0 is padding) plus learned positional embeddings, {@code
@@ -82,43 +83,45 @@ public final class SasRecNet implements AutoCloseable {
   }
 
   /**
-   * Creates a network with weights drawn from the engine's random generator, seeded by {@code
-   * seed}.
+   * Creates a network whose weights are drawn from {@code java.util.Random(seed)} on the Java side,
+   * so that the same seed gives the same weights whatever state the native engine is in.
    */
   public SasRecNet(Config config, long seed) {
     this.config = config;
-    Engine.getInstance().setRandomSeed((int) seed);
     this.manager = NDManager.newBaseManager();
+    Random rnd = new Random(seed);
     int d = config.dim();
     float std = (float) (1.0 / Math.sqrt(d));
-    itemEmb =
-        param(
-            "item_emb",
-            manager.randomNormal(0, std, new Shape(config.numItems() + 1, d), DataType.FLOAT32));
-    posEmb =
-        param(
-            "pos_emb",
-            manager.randomNormal(0, std, new Shape(config.maxLen(), d), DataType.FLOAT32));
+    itemEmb = param("item_emb", normal(rnd, std, config.numItems() + 1, d));
+    posEmb = param("pos_emb", normal(rnd, std, config.maxLen(), d));
     for (int b = 0; b < config.blocks(); b++) {
       String p = "block" + b + ".";
       blockParams.add(
           new NDArray[] {
             param(p + "ln1_g", manager.ones(new Shape(d))),
             param(p + "ln1_b", manager.zeros(new Shape(d))),
-            param(p + "wq", manager.randomNormal(0, std, new Shape(d, d), DataType.FLOAT32)),
-            param(p + "wk", manager.randomNormal(0, std, new Shape(d, d), DataType.FLOAT32)),
-            param(p + "wv", manager.randomNormal(0, std, new Shape(d, d), DataType.FLOAT32)),
-            param(p + "wo", manager.randomNormal(0, std, new Shape(d, d), DataType.FLOAT32)),
+            param(p + "wq", normal(rnd, std, d, d)),
+            param(p + "wk", normal(rnd, std, d, d)),
+            param(p + "wv", normal(rnd, std, d, d)),
+            param(p + "wo", normal(rnd, std, d, d)),
             param(p + "ln2_g", manager.ones(new Shape(d))),
             param(p + "ln2_b", manager.zeros(new Shape(d))),
-            param(p + "w1", manager.randomNormal(0, std, new Shape(d, d), DataType.FLOAT32)),
+            param(p + "w1", normal(rnd, std, d, d)),
             param(p + "b1", manager.zeros(new Shape(d))),
-            param(p + "w2", manager.randomNormal(0, std, new Shape(d, d), DataType.FLOAT32)),
+            param(p + "w2", normal(rnd, std, d, d)),
             param(p + "b2", manager.zeros(new Shape(d)))
           });
     }
     finalGamma = param("final_g", manager.ones(new Shape(d)));
     finalBeta = param("final_b", manager.zeros(new Shape(d)));
+  }
+
+  private NDArray normal(Random rnd, float std, long rows, long cols) {
+    float[] v = new float[Math.toIntExact(rows * cols)];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) (rnd.nextGaussian() * std);
+    }
+    return manager.create(v, new Shape(rows, cols));
   }
 
   private NDArray param(String name, NDArray value) {
@@ -144,18 +147,31 @@ public final class SasRecNet implements AutoCloseable {
     return names;
   }
 
+  /**
+   * Layer-norm epsilon. Padded positions are all-zero rows: with a tiny epsilon their variance
+   * gradient overflows to infinity, and infinity times the padding mask's 0 is NaN.
+   */
+  private static final float LAYER_NORM_EPS = 1e-5f;
+
   private static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta) {
     NDArray mean = x.mean(new int[] {-1}, true);
     NDArray centered = x.sub(mean);
     NDArray var = centered.square().mean(new int[] {-1}, true);
-    return centered.div(var.add(1e-8f).sqrt()).mul(gamma).add(beta);
+    return centered.div(var.add(LAYER_NORM_EPS).sqrt()).mul(gamma).add(beta);
   }
 
   private NDArray dropout(NDArray x, boolean training) {
     if (!training || config.dropout() == 0f) {
       return x;
     }
-    return x.getNDArrayInternal().dropout(x, config.dropout(), true).singletonOrThrow();
+    float keep = 1f - config.dropout();
+    NDArray mask =
+        x.getManager()
+            .randomUniform(0f, 1f, x.getShape(), DataType.FLOAT32)
+            .lt(keep)
+            .toType(DataType.FLOAT32, false)
+            .div(keep);
+    return x.mul(mask);
   }
 
   /**
@@ -212,25 +228,123 @@ public final class SasRecNet implements AutoCloseable {
   }
 
   /**
-   * Full-softmax cross-entropy of predicting {@code targets} ({@code [B, L]}, 0 = no target) from
-   * {@code seq}; the mean over positions with a target.
+   * The training loss of predicting {@code targets} ({@code [B][L]}, 0 = no target) from {@code
+   * seq}: the mean over positions with a target.
+   *
+   * <ul>
+   *   <li>{@link Loss#FULL_SOFTMAX}: cross-entropy over all items ({@code negatives} unused);
+   *   <li>{@link Loss#SAMPLED_SOFTMAX}: cross-entropy over the target and the {@code [1][K]} item
+   *       ids in {@code negatives}, shared by the batch (a negative equal to the target is masked);
+   *   <li>{@link Loss#BCE}: binary cross-entropy of the target against one negative per position,
+   *       {@code negatives} of shape {@code [B][L]}.
+   * </ul>
    */
-  public NDArray fullCrossEntropy(NDArray seq, NDArray targets, boolean training) {
-    NDArray logits = logits(forward(seq, training).hidden());
-    long n = logits.getShape().get(0) * logits.getShape().get(1);
-    NDArray flat = logits.reshape(n, config.numItems() + 1).logSoftmax(1);
-    NDArray t = targets.reshape(n, 1);
-    NDArray picked = flat.gather(t, 1).reshape(n);
-    NDArray mask = t.reshape(n).gt(0).toType(DataType.FLOAT32, false);
-    return picked.mul(mask).sum().neg().div(mask.sum().maximum(1f));
+  public NDArray loss(
+      Loss loss, NDArray seq, long[][] targets, long[][] negatives, boolean training) {
+    NDManager m = seq.getManager();
+    NDArray hidden = forward(seq, training).hidden();
+    int len = targets[0].length;
+    int rows = 0;
+    for (long[] r : targets) {
+      for (long t : r) {
+        rows += t > 0 ? 1 : 0;
+      }
+    }
+    long[] at = new long[rows];
+    long[] tgt = new long[rows];
+    long[] negAt = loss == Loss.BCE ? new long[rows] : null;
+    int k = 0;
+    for (int b = 0; b < targets.length; b++) {
+      for (int p = 0; p < len; p++) {
+        if (targets[b][p] > 0) {
+          at[k] = (long) b * len + p;
+          tgt[k] = targets[b][p];
+          if (negAt != null) {
+            negAt[k] = negatives[b][p];
+          }
+          k++;
+        }
+      }
+    }
+    if (rows == 0) {
+      return hidden.sum().mul(0f);
+    }
+    NDArray flat = hidden.reshape((long) targets.length * len, config.dim());
+    NDArray h = rowsOf(flat, m.create(at)); // [M, d]
+    NDArray tm = m.create(tgt);
+    switch (loss) {
+      case FULL_SOFTMAX -> {
+        // In row chunks whose score blocks stay under the C allocator's mmap threshold (32 MB):
+        // their memory is then reused from step to step instead of being mapped and faulted in
+        // again, which otherwise costs as much as the arithmetic.
+        int chunk = Math.max(1, CHUNK_FLOATS / (config.numItems() + 1));
+        NDArray total = null;
+        for (int from = 0; from < rows; from += chunk) {
+          int to = Math.min(rows, from + chunk);
+          NDArray hc = rows <= chunk ? h : h.get(from + ":" + to);
+          NDArray tc = rows <= chunk ? tm : tm.get(from + ":" + to);
+          NDArray logp = hc.matMul(itemEmb.transpose()).logSoftmax(1);
+          NDArray picked = logp.gather(tc.reshape(to - from, 1), 1).sum();
+          total = total == null ? picked : total.add(picked);
+        }
+        return total.div((float) rows).neg();
+      }
+      case SAMPLED_SOFTMAX -> {
+        NDArray negIds = m.create(negatives[0]);
+        NDArray pos = h.mul(rowsOf(itemEmb, tm)).sum(new int[] {1}, true); // [M, 1]
+        NDArray neg = h.matMul(rowsOf(itemEmb, negIds).transpose()); // [M, K]
+        NDArray same = tm.reshape(rows, 1).eq(negIds.reshape(1, -1));
+        neg = neg.sub(same.toType(DataType.FLOAT32, false).mul(1e9f));
+        NDArray logp = pos.concat(neg, 1).logSoftmax(1);
+        return logp.get(":, 0").mean().neg();
+      }
+      case BCE -> {
+        NDArray pos = h.mul(rowsOf(itemEmb, tm)).sum(new int[] {1});
+        NDArray neg = h.mul(rowsOf(itemEmb, m.create(negAt))).sum(new int[] {1});
+        return softplus(pos.neg()).add(softplus(neg)).mean();
+      }
+      default -> throw new IllegalStateException("unknown loss " + loss);
+    }
   }
 
-  /** One Adam optimiser over this network's parameters. */
+  /** Score-block size of the full-softmax loss, in floats (24 MB). */
+  private static final int CHUNK_FLOATS = 6 << 20;
+
+  /** Rows {@code ids} of the matrix {@code table} (gradients flow back into {@code table}). */
+  private static NDArray rowsOf(NDArray table, NDArray ids) {
+    return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+  }
+
+  /** {@code log(1 + exp(x))} without overflow. */
+  private static NDArray softplus(NDArray x) {
+    return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+  }
+
+  /** The training objectives. */
+  public enum Loss {
+    FULL_SOFTMAX,
+    SAMPLED_SOFTMAX,
+    BCE
+  }
+
+  /** Gradients are scaled down to this global L2 norm when larger (a bad batch cannot blow up). */
+  private static final double MAX_GRAD_NORM = 5.0;
+
+  /**
+   * One Adam optimiser over this network's parameters, with global gradient-norm clipping; a step
+   * whose loss or gradient is not finite is skipped and counted.
+   */
   public final class Adam {
     private final float lr;
     private final List<NDArray> m1 = new ArrayList<>();
     private final List<NDArray> m2 = new ArrayList<>();
     private int step;
+    private int skipped;
+
+    /** Steps skipped because their loss or gradient was not finite. */
+    public int skipped() {
+      return skipped;
+    }
 
     public Adam(float lr) {
       this.lr = lr;
@@ -241,18 +355,39 @@ public final class SasRecNet implements AutoCloseable {
       }
     }
 
-    /** One step on a batch; returns the loss. */
+    /** One full-softmax step on a batch; returns the loss. */
     public float step(long[][] seq, long[][] targets) {
+      return step(Loss.FULL_SOFTMAX, seq, targets, null);
+    }
+
+    /**
+     * One step on a batch; returns the loss, or NaN when the step was skipped. {@code negatives}:
+     * {@code [1][K]} shared ids for the sampled softmax, {@code [B][L]} for BCE, null for the full
+     * softmax.
+     */
+    public float step(Loss kind, long[][] seq, long[][] targets, long[][] negatives) {
       try (NDScope scope = new NDScope();
           NDManager sub = manager.newSubManager()) {
         NDArray s = sub.create(seq);
-        NDArray t = sub.create(targets);
         float loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-          NDArray l = fullCrossEntropy(s, t, true);
+          NDArray l = loss(kind, s, targets, negatives, true);
           gc.backward(l);
           loss = l.getFloat();
         }
+        double sq = 0;
+        for (NDArray p : params) {
+          sq += p.getGradient().square().sum().getFloat();
+        }
+        double norm = Math.sqrt(sq);
+        if (!Float.isFinite(loss) || !Double.isFinite(norm)) {
+          for (NDArray p : params) {
+            p.getGradient().set(new NDIndex("..."), 0f); // NaN * 0 would stay NaN
+          }
+          skipped++;
+          return Float.NaN;
+        }
+        float clip = norm > MAX_GRAD_NORM ? (float) (MAX_GRAD_NORM / norm) : 1f;
         step++;
         float b1 = 0.9f;
         float b2 = 0.98f;
@@ -261,6 +396,9 @@ public final class SasRecNet implements AutoCloseable {
         for (int i = 0; i < params.size(); i++) {
           NDArray p = params.get(i);
           NDArray g = p.getGradient();
+          if (clip < 1f) {
+            g.muli(clip);
+          }
           m1.get(i).muli(b1).addi(g.mul(1 - b1));
           m2.get(i).muli(b2).addi(g.square().mul(1 - b2));
           NDArray upd = m1.get(i).div(c1).div(m2.get(i).div(c2).sqrt().add(1e-8f)).mul(lr);
@@ -269,6 +407,22 @@ public final class SasRecNet implements AutoCloseable {
         }
         return loss;
       }
+    }
+  }
+
+  /** A copy of every parameter's values, in {@link #parameters()} order. */
+  public float[][] snapshot() {
+    float[][] out = new float[params.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = params.get(i).toFloatArray();
+    }
+    return out;
+  }
+
+  /** Sets every parameter from a {@link #snapshot()}. */
+  public void restore(float[][] values) {
+    for (int i = 0; i < values.length; i++) {
+      params.get(i).set(java.nio.FloatBuffer.wrap(values[i]));
     }
   }
 

@@ -20,8 +20,9 @@ final class DataOptions {
       names = "--data",
       required = true,
       description =
-          "Interactions: MovieLens u.data / ratings.dat (or their folder), a Parquet file (e.g."
-              + " interactions.parquet from 'vitrina generate'), or CSV/TSV.")
+          "Interactions: MovieLens u.data / ratings.dat (or their folder), item sequences (a"
+              + " folder with train/input.txt), a Parquet file (e.g. interactions.parquet from"
+              + " 'vitrina generate'), or CSV/TSV.")
   Path data;
 
   @LibraryName("items")
@@ -44,7 +45,8 @@ final class DataOptions {
       names = "--format",
       defaultValue = "auto",
       description =
-          "auto, movielens, parquet, csv or tsv. auto: by file name. Default: ${DEFAULT-VALUE}.")
+          "auto, movielens, sequences (one user per line: item ids, oldest first), parquet, csv or"
+              + " tsv. auto: by file or folder name. Default: ${DEFAULT-VALUE}.")
   String format;
 
   @LibraryName("userColumn")

@@ -87,7 +87,7 @@ final class ModelOptions {
   }
 
   static void checkModel(String model, String where) {
-    if (!RecsModels.NAMES.contains(model)) {
+    if (!RecsModels.NAMES.contains(model) && !model.equals("sasrec")) {
       throw new IllegalArgumentException(
           "unknown model '"
               + model

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       TuneCommand.class,
       TrainCommand.class,
       RecommendCommand.class,
+      ExplainCommand.class,
       SimilarCommand.class,
       PageCommand.class
     })

@@ -28,7 +28,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin ModelOptions modelOptions;
 
-  @Option(names = "--model", required = true, description = "popular, itemknn, ials or ease.")
+  @Option(
+      names = "--model",
+      required = true,
+      description = "popular, itemknn, ials, ease or sasrec.")
   String model;
 
   @Option(

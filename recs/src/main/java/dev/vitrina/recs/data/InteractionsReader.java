@@ -33,7 +33,7 @@ import java.util.Locale;
 public final class InteractionsReader {
 
   /** The accepted format names. */
-  public static final String FORMATS = "auto, movielens, parquet, csv, tsv";
+  public static final String FORMATS = "auto, movielens, sequences, parquet, csv, tsv";
 
   /** How to get bad rows through, appended to a {@link dev.vitrina.core.table.BadRowsException}. */
   static final String BAD_ROWS_FIX =
@@ -47,8 +47,9 @@ public final class InteractionsReader {
    *
    * @param data the file (or a MovieLens folder)
    * @param format one of {@link #FORMATS}; {@code auto} picks MovieLens for a folder holding {@code
-   *     u.data} or {@code ratings.dat} and for those file names, Parquet for {@code .parquet}, TSV
-   *     for {@code .tsv}, and CSV otherwise
+   *     u.data} or {@code ratings.dat} and for those file names, {@code sequences} (one user per
+   *     line, see {@link ItemSequences#readAll}) for a folder holding {@code train/input.txt},
+   *     Parquet for {@code .parquet}, TSV for {@code .tsv}, and CSV otherwise
    * @param columns column names, value or event column, feedback and bad-row policy (for CSV, TSV
    *     and Parquet; MovieLens files have fixed columns)
    * @throws ParameterException for an unknown format name, a path that is not a file, or a column
@@ -60,6 +61,9 @@ public final class InteractionsReader {
   public static Interactions read(Path data, String format, DelimitedFormat columns)
       throws IOException {
     String f = resolveFormat(data, format);
+    if (f.equals("sequences")) {
+      return ItemSequences.readAll(data);
+    }
     if (!f.equals("movielens") && !Files.isRegularFile(data)) {
       throw new ParameterException(
           "data", "names no file: " + data + "; give an interactions file (" + f + ")");
@@ -176,7 +180,7 @@ public final class InteractionsReader {
   public static String resolveFormat(Path path, String format) {
     String f = format == null ? "auto" : format.trim().toLowerCase(Locale.ROOT);
     switch (f) {
-      case "movielens", "parquet", "csv", "tsv":
+      case "movielens", "sequences", "parquet", "csv", "tsv":
         return f;
       case "auto":
         break;
@@ -189,6 +193,9 @@ public final class InteractionsReader {
     if (Files.isDirectory(path)) {
       if (Files.exists(path.resolve("u.data")) || Files.exists(path.resolve("ratings.dat"))) {
         return "movielens";
+      }
+      if (Files.exists(path.resolve("train").resolve("input.txt"))) {
+        return "sequences";
       }
       if (Files.exists(path.resolve("interactions.parquet"))) {
         throw new ParameterException(

@@ -35,8 +35,72 @@ public record ItemSequences(Interactions train, int[] validation, int[] test) {
    * @throws InvalidFileException naming the line of a token that is not an item id
    */
   public static ItemSequences read(Path path) throws IOException {
+    List<String[]> lines = lines(path);
+    Interactions train = build(path, lines, 2);
+    int[] val = new int[lines.size()];
+    int[] test = new int[lines.size()];
+    for (int u = 0; u < lines.size(); u++) {
+      String[] tok = lines.get(u);
+      int du = train.users().find(Integer.toString(u + 1)).orElseThrow();
+      val[du] = tok.length >= 2 ? train.items().find(tok[tok.length - 2]).orElseThrow() : -1;
+      test[du] = tok.length >= 1 ? train.items().find(tok[tok.length - 1]).orElseThrow() : -1;
+    }
+    return new ItemSequences(train, val, test);
+  }
+
+  /**
+   * Every item of every line as interactions (value 1, the position in the line as the timestamp,
+   * so a time-ordered split such as {@code last-n:1} holds out each line's last item), with titles
+   * and genres when the folder has the MovieLens side files. This is the {@code sequences}
+   * interactions format.
+   *
+   * @throws InvalidFileException naming the line of a token that is not an item id
+   */
+  public static Interactions readAll(Path path) throws IOException {
+    return build(path, lines(path), 0);
+  }
+
+  /**
+   * Every line as a user (ids are line numbers from 1) with all but its last {@code heldOut} items
+   * as interactions (the position as the timestamp) and those declared as items.
+   */
+  private static Interactions build(Path path, List<String[]> lines, int heldOut)
+      throws IOException {
     Path dir = Files.isDirectory(path) ? path : path.getParent();
-    Path file = Files.isDirectory(path) ? path.resolve("train").resolve("input.txt") : path;
+    Interactions.Builder b = Interactions.builder(Feedback.IMPLICIT);
+    for (int u = 0; u < lines.size(); u++) {
+      String user = Integer.toString(u + 1);
+      b.declareUser(user);
+      String[] tok = lines.get(u);
+      for (int p = 0; p < tok.length; p++) {
+        if (p < tok.length - heldOut) {
+          b.add(user, tok[p], 1f, p);
+        } else {
+          b.declareItem(tok[p]);
+        }
+      }
+    }
+    if (dir != null) {
+      attachMovieLens(dir, b);
+    }
+    return b.build();
+  }
+
+  /** The sequence file of {@code path} (a folder: its {@code train/input.txt}). */
+  public static Path sequenceFile(Path path) {
+    return Files.isDirectory(path) ? path.resolve("train").resolve("input.txt") : path;
+  }
+
+  private static List<String[]> lines(Path path) throws IOException {
+    Path file = sequenceFile(path);
+    if (!Files.isRegularFile(file)) {
+      throw new dev.vitrina.core.check.ParameterException(
+          "data",
+          "names no sequence file: "
+              + file
+              + "; give a file with one user per line (item ids separated by spaces, oldest"
+              + " first) or a folder holding train/input.txt");
+    }
     List<String[]> lines = new ArrayList<>();
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
@@ -59,32 +123,7 @@ public record ItemSequences(Interactions train, int[] validation, int[] test) {
         lines.add(tok);
       }
     }
-    Interactions.Builder b = Interactions.builder(Feedback.IMPLICIT);
-    for (int u = 0; u < lines.size(); u++) {
-      String user = Integer.toString(u + 1);
-      b.declareUser(user);
-      String[] tok = lines.get(u);
-      for (int p = 0; p < tok.length; p++) {
-        if (p < tok.length - 2) {
-          b.add(user, tok[p], 1f, p);
-        } else {
-          b.declareItem(tok[p]);
-        }
-      }
-    }
-    if (dir != null) {
-      attachMovieLens(dir, b);
-    }
-    Interactions train = b.build();
-    int[] val = new int[lines.size()];
-    int[] test = new int[lines.size()];
-    for (int u = 0; u < lines.size(); u++) {
-      String[] tok = lines.get(u);
-      int du = train.users().find(Integer.toString(u + 1)).orElseThrow();
-      val[du] = tok.length >= 2 ? train.items().find(tok[tok.length - 2]).orElseThrow() : -1;
-      test[du] = tok.length >= 1 ? train.items().find(tok[tok.length - 1]).orElseThrow() : -1;
-    }
-    return new ItemSequences(train, val, test);
+    return lines;
   }
 
   private static void attachMovieLens(Path dir, Interactions.Builder b) throws IOException {

@@ -235,7 +235,7 @@ public final class Evaluator {
     }
     for (Split split : splits) {
       long t0 = System.nanoTime();
-      Recommender model = trainer.fit(split.train());
+      Recommender model = trainer.fit(split.train(), messagesOnly(progress));
       long t1 = System.nanoTime();
       BatchRecommendations recs =
           model.recommendAll(
@@ -348,5 +348,21 @@ public final class Evaluator {
     double[] c = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, c, a.length, b.length);
     return c;
+  }
+
+  /** {@code progress} for a trainer inside an evaluation: its messages pass, its steps do not. */
+  private static Progress messagesOnly(Progress progress) {
+    return new Progress() {
+      @Override
+      public void step(long n) {}
+
+      @Override
+      public void message(String text) {
+        progress.message(text);
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 }

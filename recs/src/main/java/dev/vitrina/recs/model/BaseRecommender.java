@@ -309,6 +309,16 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity, Tr
    */
   protected abstract void scoreHistory(int[] items, float[] values, int from, int to, float[] out);
 
+  /**
+   * The dense scores of users {@code from..to} at once, for {@link #recommendAll}, or null (the
+   * default) to score them one by one with {@link #scoreUser(int, float[])}. A model whose scoring
+   * runs faster in batches (a neural network) returns one row per user; rows of cold users are
+   * ignored.
+   */
+  protected float[][] scoreUserBlock(int from, int to) {
+    return null;
+  }
+
   /** Writes the similarity of every item to {@code item} into {@code out}. */
   protected abstract void scoreSimilar(int item, float[] out);
 
@@ -455,8 +465,7 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity, Tr
         dotsOnly(q, dots);
         return false;
       }
-      UserItemMatrix row = historyRow(ctx);
-      scoreHistory(row.indices(), row.data(), 0, row.indices().length, out, q, dots);
+      scoreRequestHistory(ctx, out, q, dots);
       return true;
     }
     if (ctx.user() == RequestContext.NONE) {
@@ -472,7 +481,8 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity, Tr
     return true;
   }
 
-  private void dotsOnly(float[][] q, float[][] dots) {
+  /** The dot products of {@code q} with every item vector, when there are queries. */
+  protected final void dotsOnly(float[][] q, float[][] dots) {
     if (q.length > 0) {
       itemVectors().dotAll(q, dots);
     }
@@ -485,6 +495,18 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity, Tr
   protected void scoreUser(int user, float[] out, float[][] queries, float[][] dots) {
     scoreUser(user, out);
     dotsOnly(queries, dots);
+  }
+
+  /**
+   * Scores a request that carries its own (non-empty) history, plus the dot products of {@code
+   * queries}. The default reads the history as a set ({@link #historyRow}: items in ascending
+   * order, values summed); a sequence model overrides this to read {@link
+   * RequestContext#historyItems()} in the order given, oldest first.
+   */
+  protected void scoreRequestHistory(
+      RequestContext ctx, float[] out, float[][] queries, float[][] dots) {
+    UserItemMatrix row = historyRow(ctx);
+    scoreHistory(row.indices(), row.data(), 0, row.indices().length, out, queries, dots);
   }
 
   /** {@link #scoreHistory(int[], float[], int, int, float[])} plus the dot products. */
@@ -590,7 +612,15 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity, Tr
 
   private Recommendations selectForUser(
       int user, float[] scores, TopK top, RecommendOptions options) {
-    scoreUser(user, scores);
+    return selectForUser(user, scores, false, top, options);
+  }
+
+  /** {@link #selectForUser(int, float[], TopK, RecommendOptions)}, scores already in place. */
+  private Recommendations selectForUser(
+      int user, float[] scores, boolean scored, TopK top, RecommendOptions options) {
+    if (!scored) {
+      scoreUser(user, scores);
+    }
     if (options.seen() == SeenItems.EXCLUDE) {
       UserItemMatrix m = common.seen();
       int[] idx = m.indices();
@@ -714,13 +744,17 @@ public abstract class BaseRecommender implements Recommender, ItemSimilarity, Tr
             scratch[w] = new float[numItems()];
             heaps[w] = new TopK(k);
           }
+          float[][] block = scoreUserBlock(from, to);
           for (int u = from; u < to; u++) {
             Recommendations r;
             if (isCold(u)) {
               r = cold("user '" + users().id(u) + "' has no training interactions", k, options);
             } else {
               heaps[w].clear();
-              r = selectForUser(u, scratch[w], heaps[w], options);
+              if (block != null) {
+                System.arraycopy(block[u - from], 0, scratch[w], 0, numItems());
+              }
+              r = selectForUser(u, scratch[w], block != null, heaps[w], options);
             }
             counts[u] = r.size();
             sources[u] = r.source();
