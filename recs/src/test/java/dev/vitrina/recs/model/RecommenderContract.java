@@ -225,20 +225,24 @@ public abstract class RecommenderContract {
   void batchEqualsSingle() {
     BatchRecommendations batch = model.recommendAll(7, batchOpts());
     for (int u = 0; u < data.numUsers(); u++) {
-      Recommendations one = model.recommend(u, 7, batchOpts());
-      if (batchScoresAreExact()) {
-        assertThat(batch.forUser(u)).as("user %d", u).isEqualTo(one);
-      } else {
-        assertThat(batch.forUser(u).items()).as("user %d", u).isEqualTo(one.items());
-        assertThat(batch.forUser(u).scores())
-            .as("user %d", u)
-            .containsExactly(one.scores(), org.assertj.core.data.Offset.offset(1e-4f));
-      }
+      assertSameList(u, batch.forUser(u), model.recommend(u, 7, batchOpts()));
     }
     RecommendOptions filtered = batchOpts().withFilter(i -> i % 5 != 1).withSeen(SeenItems.INCLUDE);
     BatchRecommendations fb = model.recommendAll(4, filtered);
     for (int u = 0; u < data.numUsers(); u += 7) {
-      assertThat(fb.forUser(u)).isEqualTo(model.recommend(u, 4, filtered));
+      assertSameList(u, fb.forUser(u), model.recommend(u, 4, filtered));
+    }
+  }
+
+  /** Equal lists; under {@link #batchScoresAreExact()} false, equal items and close scores. */
+  private void assertSameList(int user, Recommendations batch, Recommendations one) {
+    if (batchScoresAreExact()) {
+      assertThat(batch).as("user %d", user).isEqualTo(one);
+    } else {
+      assertThat(batch.items()).as("user %d", user).isEqualTo(one.items());
+      assertThat(batch.scores())
+          .as("user %d", user)
+          .containsExactly(one.scores(), org.assertj.core.data.Offset.offset(1e-4f));
     }
   }
 
