@@ -114,14 +114,12 @@ public final class SasRecTrainer implements Trainer<SasRecModel> {
         progress.message(
             String.format(
                 Locale.ROOT,
-                "sasrec epoch %d: loss %.4f%s, %.1f s%s",
+                "epoch %d loss %.4f%s %.0fs%s", // short: a progress bar cuts long messages
                 epoch,
                 loss,
-                validate ? String.format(Locale.ROOT, ", validation nDCG@10 %.4f", ndcg) : "",
+                validate ? String.format(Locale.ROOT, " val nDCG@10 %.4f", ndcg) : "",
                 lastEpochSeconds,
-                adam.skipped() > 0
-                    ? ", " + adam.skipped() + " non-finite steps skipped so far"
-                    : ""));
+                adam.skipped() > 0 ? " (" + adam.skipped() + " non-finite steps skipped)" : ""));
         progress.step(1);
         if (validate) {
           if (ndcg > bestNdcg) {
