@@ -4,23 +4,29 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import dev.vitrina.core.artifact.ArtifactHome;
+import dev.vitrina.core.json.Json;
 import dev.vitrina.recs.model.BaseRecommender;
+import dev.vitrina.recs.model.RequestContext;
+import dev.vitrina.recs.model.SequenceAttention;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * A trained SASRec model. A user's score vector is the network's output at the last position of the
- * user's training items in time order (the last {@code max_len}); a history given without times is
- * read in item order.
+ * user's training items in time order (the last {@code max_len}); a request's own history is read
+ * in the order given, oldest first.
  */
-public final class SasRecModel extends BaseRecommender
-    implements AutoCloseable, dev.vitrina.recs.model.SequenceAttention {
+public final class SasRecModel extends BaseRecommender implements AutoCloseable, SequenceAttention {
 
   /** The artifact format name. */
   public static final String FORMAT = "vitrina.recs.sasrec";
@@ -79,17 +85,13 @@ public final class SasRecModel extends BaseRecommender
       int[] s = sequence(u);
       seq[u - from] = SasRecTrainer.window(s, s.length, config.maxLen());
     }
-    try (NDScope scope = new NDScope();
-        NDManager m = net.manager().newSubManager()) {
-      NDArray h = net.forward(m.create(seq), false).hidden().get(":, -1, :");
-      float[] s = net.logits(h).toFloatArray();
-      int width = numItems() + 1;
-      float[][] out = new float[to - from][];
-      for (int r = 0; r < out.length; r++) {
-        out[r] = Arrays.copyOfRange(s, r * width + 1, (r + 1) * width);
-      }
-      return out;
+    float[] s = net.nextScores(seq);
+    int width = numItems() + 1;
+    float[][] out = new float[to - from][];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = Arrays.copyOfRange(s, r * width + 1, (r + 1) * width);
     }
+    return out;
   }
 
   /**
@@ -98,9 +100,9 @@ public final class SasRecModel extends BaseRecommender
    */
   @Override
   protected void scoreRequestHistory(
-      dev.vitrina.recs.model.RequestContext ctx, float[] out, float[][] queries, float[][] dots) {
+      RequestContext ctx, float[] out, float[][] queries, float[][] dots) {
     int[] raw = ctx.historyItems();
-    java.util.BitSet placed = new java.util.BitSet(numItems());
+    BitSet placed = new BitSet(numItems());
     int[] seq = new int[raw.length];
     int n = raw.length;
     for (int i = raw.length - 1; i >= 0; i--) {
@@ -120,14 +122,9 @@ public final class SasRecModel extends BaseRecommender
 
   /** Writes the score of every item (0-based) after the sequence {@code items} into {@code out}. */
   public synchronized void scoreSequence(int[] items, float[] out) {
-    try (NDScope scope = new NDScope();
-        NDManager m = net.manager().newSubManager()) {
-      NDArray seq =
-          m.create(new long[][] {SasRecTrainer.window(items, items.length, config.maxLen())});
-      NDArray h = net.forward(seq, false).hidden();
-      float[] s = net.logits(h.get(":, -1:, :")).toFloatArray();
-      System.arraycopy(s, 1, out, 0, out.length);
-    }
+    float[] s =
+        net.nextScores(new long[][] {SasRecTrainer.window(items, items.length, config.maxLen())});
+    System.arraycopy(s, 1, out, 0, out.length);
   }
 
   /** The last block's attention over the window read for {@code items}, mean over its heads. */
@@ -183,8 +180,7 @@ public final class SasRecModel extends BaseRecommender
       at += a.length;
     }
     writeFloats(dir.resolve(PARAMS_FILE), all);
-    java.nio.file.Files.writeString(
-        dir.resolve(LOG_FILE), dev.vitrina.core.json.Json.write(log) + "\n");
+    Files.writeString(dir.resolve(LOG_FILE), Json.write(log) + "\n");
   }
 
   /** Loads a saved model after verifying its manifest and checksums. */
@@ -220,8 +216,7 @@ public final class SasRecModel extends BaseRecommender
       at += n;
     }
     SasRecTrainer.TrainingLog log =
-        dev.vitrina.core.json.Json.mapper()
-            .readValue(dir.resolve(LOG_FILE).toFile(), SasRecTrainer.TrainingLog.class);
+        Json.mapper().readValue(dir.resolve(LOG_FILE).toFile(), SasRecTrainer.TrainingLog.class);
     return new SasRecModel(c, config, net, log);
   }
 
@@ -233,25 +228,22 @@ public final class SasRecModel extends BaseRecommender
   private static final int PARAMS_MAGIC = 0x53415346; // "SASF"
 
   /** Writes {@code a} as a magic number, a length and the floats, little-endian. */
-  private static void writeFloats(java.nio.file.Path file, float[] a) throws java.io.IOException {
-    java.nio.ByteBuffer buf =
-        java.nio.ByteBuffer.allocate(8 + 4 * a.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static void writeFloats(Path file, float[] a) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(8 + 4 * a.length).order(ByteOrder.LITTLE_ENDIAN);
     buf.putInt(PARAMS_MAGIC).putInt(a.length);
     buf.asFloatBuffer().put(a);
-    java.nio.file.Files.write(file, buf.array());
+    Files.write(file, buf.array());
   }
 
   /** Reads a file written by {@link #writeFloats}; a file of another shape is refused. */
-  private static float[] readFloats(java.nio.file.Path file) throws java.io.IOException {
-    java.nio.ByteBuffer buf =
-        java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(file))
-            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static float[] readFloats(Path file) throws IOException {
+    ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     if (buf.remaining() < 8 || buf.getInt() != PARAMS_MAGIC) {
-      throw new java.io.IOException(file + " is not a SASRec parameter file; re-save the model");
+      throw new IOException(file + " is not a SASRec parameter file; re-save the model");
     }
     int n = buf.getInt();
     if (n < 0 || buf.remaining() != 4L * n) {
-      throw new java.io.IOException(
+      throw new IOException(
           file + " is truncated: it declares " + n + " floats; re-save the model");
     }
     float[] a = new float[n];

@@ -228,6 +228,18 @@ public final class SasRecNet implements AutoCloseable {
   }
 
   /**
+   * Inference: the score of every item after each left-padded window of item ids ({@code [B][L]},
+   * see {@code SasRecTrainer.window}), row-major {@code [B][numItems + 1]} (column 0 = padding).
+   */
+  public float[] nextScores(long[][] windows) {
+    try (NDScope scope = new NDScope();
+        NDManager m = manager.newSubManager()) {
+      NDArray h = forward(m.create(windows), false).hidden().get(":, -1, :");
+      return logits(h).toFloatArray();
+    }
+  }
+
+  /**
    * The training loss of predicting {@code targets} ({@code [B][L]}, 0 = no target) from {@code
    * seq}: the mean over positions with a target.
    *

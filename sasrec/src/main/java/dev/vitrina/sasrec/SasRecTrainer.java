@@ -1,9 +1,6 @@
 package dev.vitrina.sasrec;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.vitrina.core.progress.Progress;
 import dev.vitrina.recs.data.Interactions;
@@ -155,12 +152,7 @@ public final class SasRecTrainer implements Trainer<SasRecModel> {
   private double epoch(
       SasRecNet net, SasRecNet.Adam adam, int[][] seqs, int[] order, int numItems, Random rnd) {
     int n = order.length;
-    for (int i = n - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    shuffle(order, rnd);
     int len = config.maxLen();
     SasRecNet.Loss kind = config.lossKind();
     double sum = 0;
@@ -232,15 +224,8 @@ public final class SasRecTrainer implements Trainer<SasRecModel> {
         int[] s = seqs[validUsers[from + r]];
         seq[r] = window(s, s.length, len);
       }
-      float[] scores;
-      int width;
-      try (NDScope scope = new NDScope();
-          NDManager sub = net.manager().newSubManager()) {
-        NDArray h = net.forward(sub.create(seq), false).hidden().get(":, -1, :");
-        NDArray logits = net.logits(h);
-        width = (int) logits.getShape().get(1);
-        scores = logits.toFloatArray();
-      }
+      float[] scores = net.nextScores(seq);
+      int width = net.config().numItems() + 1;
       for (int r = 0; r < b; r++) {
         int u = validUsers[from + r];
         int base = r * width;
@@ -267,6 +252,16 @@ public final class SasRecTrainer implements Trainer<SasRecModel> {
     return sum / validUsers.length;
   }
 
+  /** Fisher-Yates, in place. */
+  private static void shuffle(int[] a, Random rnd) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
   private static int[] usersWithPairs(int[][] seqs) {
     int[] order = new int[seqs.length];
     int n = 0;
@@ -291,13 +286,7 @@ public final class SasRecTrainer implements Trainer<SasRecModel> {
     if (config.validUsers() == 0 || config.validUsers() >= n) {
       return all;
     }
-    Random rnd = new Random(config.seed() ^ 0x5DEECE66DL);
-    for (int i = n - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = all[i];
-      all[i] = all[j];
-      all[j] = t;
-    }
+    shuffle(all, new Random(config.seed() ^ 0x5DEECE66DL));
     int[] pick = Arrays.copyOf(all, config.validUsers());
     Arrays.sort(pick);
     return pick;
