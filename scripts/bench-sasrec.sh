@@ -28,7 +28,7 @@ CP="sasrec/target/test-classes:sasrec/target/classes:$(cat out/bench/scratch/sas
 export THP_MEM_ALLOC_ENABLE=1
 export DJL_CACHE_DIR="$ROOT/out/djl-cache"
 # Intel MKL's reproducible mode (results independent of memory alignment), as ./vitrina sets it
-export MKL_CBWR="${MKL_CBWR:-AUTO,STRICT}"
+export MKL_CBWR="${MKL_CBWR-AUTO,STRICT}"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores" | tee "out/bench/sasrec-$NAME.txt"
 "$JAVA_HOME/bin/java" -Xmx8g --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
   -Dai.djl.offline=true ${SASREC_JAVA_OPTS:-} -cp "$CP" dev.vitrina.sasrec.bench.SasRecBench \
