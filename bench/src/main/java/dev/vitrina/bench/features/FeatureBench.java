@@ -102,16 +102,17 @@ public final class FeatureBench {
             cmd.add(out.toString());
           }
           String load0 = loadAverage();
-          Map<String, Object> r = run(cmd);
+          Map<String, Object> r = run(cmd, Map.of("BENCH_WARM", String.valueOf(warmRepeats())));
           r.put("load_avg", load0 + " -> " + loadAverage());
           System.err.printf(
               Locale.ROOT,
-              "%s %s run %d: wall %.2f s, cpu %.2f s, peak %.0f MB, load %s%n",
+              "%s %s run %d: wall %.2f s, cpu %.2f s, warm %s, peak %.0f MB, load %s%n",
               peer,
               task,
               i + 1,
               num(r, "wall_s"),
               num(r, "cpu_s"),
+              warm(r),
               num(r, "peak_rss_mb"),
               r.get("load_avg"));
           byPeer.computeIfAbsent(peer, p -> new ArrayList<>()).add(r);
@@ -145,6 +146,7 @@ public final class FeatureBench {
     if (Runtime.version().feature() >= 23) {
       cmd.add("--sun-misc-unsafe-memory-access=allow"); // the Snappy codec uses sun.misc.Unsafe
     }
+    cmd.add("-Dbench.warm=" + warmRepeats());
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(FeatureBench.class.getName());
@@ -193,8 +195,11 @@ public final class FeatureBench {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> run(List<String> cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  static Map<String, Object> run(List<String> cmd, Map<String, String> env)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+    pb.environment().putAll(env);
+    Process p = pb.start();
     String last = null;
     try (BufferedReader r =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -210,6 +215,14 @@ public final class FeatureBench {
       throw new IOException("benchmark child failed (exit " + rc + "): " + String.join(" ", cmd));
     }
     return Json.mapper().readValue(last, LinkedHashMap.class);
+  }
+
+  /** The warm kernel time ("wall s (cpu s)"), or "n/a" where the peer did not repeat it. */
+  static String warm(Map<String, Object> r) {
+    if (!(r.get("warm_wall_s") instanceof Number w) || Double.isNaN(w.doubleValue())) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%.2f (%.2f)", w.doubleValue(), num(r, "warm_cpu_s"));
   }
 
   static double num(Map<String, Object> m, String k) {
@@ -258,19 +271,20 @@ public final class FeatureBench {
   static String table(List<Map<String, Object>> results) {
     StringBuilder sb = new StringBuilder();
     sb.append(
-        "| task | peer | wall s (median) | best | CPU s | peak RSS MB | rows | load average"
-            + " (before -> after) | checksums |\n");
-    sb.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
+        "| task | peer | wall s (median) | best | CPU s | warm wall s (CPU s) | peak RSS MB | rows"
+            + " | load average (before -> after) | checksums |\n");
+    sb.append("|---|---|---:|---:|---:|---:|---:|---:|---|---|\n");
     for (Map<String, Object> r : results) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %.2f | %.2f | %.2f | %.0f | %,d | %s | %s |%n",
+              "| %s | %s | %.2f | %.2f | %.2f | %s | %.0f | %,d | %s | %s |%n",
               r.get("task"),
               r.get("peer"),
               num(r, "wall_s"),
               num(r, "wall_best"),
               num(r, "cpu_s"),
+              warm(r),
               num(r, "peak_rss_mb"),
               ((Number) r.get("rows")).longValue(),
               r.get("load_avg"),
@@ -289,8 +303,8 @@ public final class FeatureBench {
       boolean strong = peer.equals("duckdb-strong");
       r = task.equals("kernel") ? duckdbKernel(data, strong) : duckdbE2e(data, out, strong);
     }
-    r.put("peak_rss_mb", ProcessStats.peakRssMb());
-    r.put("peak_heap_mb", ProcessStats.peakHeapMb());
+    r.putIfAbsent("peak_rss_mb", ProcessStats.peakRssMb());
+    r.putIfAbsent("peak_heap_mb", ProcessStats.peakHeapMb());
     System.out.println(Json.write(r));
   }
 
@@ -300,10 +314,7 @@ public final class FeatureBench {
             data.resolve("sales.parquet"), SalesReadOptions.DEFAULT, Dimensions.none());
     long cpu0 = ProcessStats.cpuNanos();
     long t0 = System.nanoTime();
-    Panel panel =
-        PanelBuilder.build(sales, Dimensions.none(), PanelOptions.of(Level.STORE_ITEM, Freq.DAY));
-    FeatureMatrix m =
-        FeatureEngine.seriesOnly(panel, FeatureSpec.lagsAndMeans(LAGS)).build(Progress.silent());
+    FeatureMatrix m = vitrinaKernelOnce(sales);
     double wall = (System.nanoTime() - t0) / 1e9;
     double cpu = (ProcessStats.cpuNanos() - cpu0) / 1e9;
     Map<String, Object> r = base("vitrina", "kernel", wall, cpu, m.rows());
@@ -314,7 +325,39 @@ public final class FeatureBench {
     }
     r.put("checksums", sums);
     r.put("matrix_mb", (m.bytes() + 4L * m.rows()) / 1048576.0);
+    r.put("peak_rss_mb", ProcessStats.peakRssMb()); // before the repeats
+    r.put("peak_heap_mb", ProcessStats.peakHeapMb());
+    m = null; // the repeats below may reuse its memory
+    double bestWall = Double.NaN;
+    double bestCpu = Double.NaN;
+    for (int i = 0; i < warmRepeats(); i++) {
+      long c = ProcessStats.cpuNanos();
+      long t = System.nanoTime();
+      vitrinaKernelOnce(sales);
+      double w = (System.nanoTime() - t) / 1e9;
+      if (!(w >= bestWall)) {
+        bestWall = w;
+        bestCpu = (ProcessStats.cpuNanos() - c) / 1e9;
+      }
+    }
+    r.put("warm_wall_s", bestWall);
+    r.put("warm_cpu_s", bestCpu);
     return r;
+  }
+
+  private static FeatureMatrix vitrinaKernelOnce(SalesTable sales) {
+    Panel panel =
+        PanelBuilder.build(sales, Dimensions.none(), PanelOptions.of(Level.STORE_ITEM, Freq.DAY));
+    return FeatureEngine.seriesOnly(panel, FeatureSpec.lagsAndMeans(LAGS)).build(Progress.silent());
+  }
+
+  /**
+   * Extra kernel runs in the same process after the first ({@code -Dbench.warm}, default 2): their
+   * best time is the kernel on memory the process has already touched and with its code compiled,
+   * which separates the computation from the first touch of fresh memory.
+   */
+  static int warmRepeats() {
+    return Integer.getInteger("bench.warm", 2);
   }
 
   static Map<String, Object> vitrinaE2e(Path data, Path out) throws IOException {

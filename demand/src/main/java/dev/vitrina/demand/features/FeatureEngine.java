@@ -117,9 +117,9 @@ public final class FeatureEngine {
   public FeatureMatrix build(Progress progress) {
     int rows = panel.rows();
     float[][] cols = new float[names.size()][];
-    for (int j = 0; j < cols.length; j++) {
-      cols[j] = new float[rows];
-    }
+    // allocated in parallel: the JVM zeroes a new array in the allocating thread, and for a large
+    // matrix that first touch of fresh memory (page faults) costs more than the fill itself
+    IntStream.range(0, cols.length).parallel().forEach(j -> cols[j] = new float[rows]);
     int ns = panel.seriesCount();
     int chunk = Math.max(1, ns / 256);
     IntStream.range(0, (ns + chunk - 1) / chunk)
