@@ -177,7 +177,18 @@ public final class MultiInterestBench {
         }
       }
     }
-    Interleave[] orders = {Interleave.FIRST_ROUND, Interleave.SCORE};
+    // (config, allocation) pairs: slots by weight with two interleavings for every config, and the
+    // relevance-aware greedy at several trade-offs for the configs with many interests
+    List<Object[]> trialsToRun = new ArrayList<>();
+    for (InterestConfig c : grid) {
+      trialsToRun.add(new Object[] {c, Alloc.slots(Interleave.FIRST_ROUND)});
+      trialsToRun.add(new Object[] {c, Alloc.slots(Interleave.SCORE)});
+      if (c.maxInterests() == 10 && c.minShare() < 0.1) {
+        for (double lambda : new double[] {0.2, 0.4, 0.6, 0.75, 0.9}) {
+          trialsToRun.add(new Object[] {c, Alloc.greedy(lambda)});
+        }
+      }
+    }
     Map<String, Recommender> valModels = fit(valTrain);
     // validation: single-vector baselines and every multi-interest configuration
     Map<String, Scores> valSingle = new LinkedHashMap<>();
@@ -195,25 +206,25 @@ public final class MultiInterestBench {
       Task t = valTask.make(e.getValue());
       Object[] best = null;
       Object[] bestAny = null;
-      for (InterestConfig c : grid) {
-        for (Interleave o : orders) {
-          Scores s = run(multi(e.getValue(), c, o), e.getValue(), t);
-          Map<String, Object> tr = new LinkedHashMap<>();
-          tr.put("model", e.getKey());
-          tr.put("half_life", c.halfLife());
-          tr.put("min_share", c.minShare());
-          tr.put("max_interests", c.maxInterests());
-          tr.put("interleave", o.name());
-          tr.putAll(s.json());
-          trials.add(tr);
-          log(name, "validation", e.getKey(), describe(new Object[] {c, o, s}), s);
-          boolean ok = s.ndcg >= 0.98 * bestSingle;
-          if (ok && (best == null || s.coverage > ((Scores) best[2]).coverage)) {
-            best = new Object[] {c, o, s};
-          }
-          if (bestAny == null || s.ndcg > ((Scores) bestAny[2]).ndcg) {
-            bestAny = new Object[] {c, o, s};
-          }
+      for (Object[] trial : trialsToRun) {
+        InterestConfig c = (InterestConfig) trial[0];
+        Alloc o = (Alloc) trial[1];
+        Scores s = run(multi(e.getValue(), c, o), e.getValue(), t);
+        Map<String, Object> tr = new LinkedHashMap<>();
+        tr.put("model", e.getKey());
+        tr.put("half_life", c.halfLife());
+        tr.put("min_share", c.minShare());
+        tr.put("max_interests", c.maxInterests());
+        tr.put("interleave", o.toString());
+        tr.putAll(s.json());
+        trials.add(tr);
+        log(name, "validation", e.getKey(), describe(new Object[] {c, o, s}), s);
+        boolean ok = s.ndcg >= 0.98 * bestSingle;
+        if (ok && (best == null || s.coverage > ((Scores) best[2]).coverage)) {
+          best = new Object[] {c, o, s};
+        }
+        if (bestAny == null || s.ndcg > ((Scores) bestAny[2]).ndcg) {
+          bestAny = new Object[] {c, o, s};
         }
       }
       Object[] pick = best != null ? best : bestAny;
@@ -231,11 +242,12 @@ public final class MultiInterestBench {
       log(name, "test", e.getKey(), "single", single);
       Object[] pick = chosen.get(e.getKey());
       Scores m =
-          run(multi(e.getValue(), (InterestConfig) pick[0], (Interleave) pick[1]), e.getValue(), t);
+          run(multi(e.getValue(), (InterestConfig) pick[0], (Alloc) pick[1]), e.getValue(), t);
       log(name, "test", e.getKey(), "multi " + describe(pick), m);
       Scores d =
           run(
-              multi(e.getValue(), InterestConfig.defaults(), InterestAllocator.DEFAULT),
+              multi(
+                  e.getValue(), InterestConfig.defaults(), Alloc.slots(InterestAllocator.DEFAULT)),
               e.getValue(),
               t);
       log(name, "test", e.getKey(), "multi (defaults)", d);
@@ -291,12 +303,30 @@ public final class MultiInterestBench {
     return m;
   }
 
-  static RequestPipeline multi(Recommender model, InterestConfig c, Interleave o) {
+  /** How the slots go to the interests: by weight with an interleaving, or the greedy. */
+  record Alloc(Interleave interleave, double lambda) {
+    static Alloc slots(Interleave o) {
+      return new Alloc(o, Double.NaN);
+    }
+
+    static Alloc greedy(double lambda) {
+      return new Alloc(InterestAllocator.DEFAULT, lambda);
+    }
+
+    InterestAllocator of(InterestProfiler p) {
+      InterestAllocator a = InterestAllocator.of(p).withInterleave(interleave);
+      return Double.isNaN(lambda) ? a : a.withTradeoff(lambda);
+    }
+
+    @Override
+    public String toString() {
+      return Double.isNaN(lambda) ? interleave.name() : "GREEDY(lambda=" + lambda + ")";
+    }
+  }
+
+  static RequestPipeline multi(Recommender model, InterestConfig c, Alloc o) {
     InterestProfiler p = new InterestProfiler(c);
-    return RequestPipeline.builder(model)
-        .source(InterestSource.of(p))
-        .reranker(InterestAllocator.of(p).withInterleave(o))
-        .build();
+    return RequestPipeline.builder(model).source(InterestSource.of(p)).reranker(o.of(p)).build();
   }
 
   /** The users of a split with relevant test items outside their training items. */

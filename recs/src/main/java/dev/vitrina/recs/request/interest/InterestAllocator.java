@@ -28,6 +28,9 @@ import java.util.function.IntUnaryOperator;
  * reason (one such reason, replacing any other interest reason); one placed in the free bucket gets
  * it too when its item belongs to one of the interests. Applies to users with history; immutable
  * and thread-safe.
+ *
+ * <p>{@link #withTradeoff} replaces the fixed slots by a relevance-aware greedy (xQuAD-style): an
+ * interest gets a place when its best item scores close enough to the item it would displace.
  */
 public final class InterestAllocator implements Reranker {
 
@@ -52,15 +55,41 @@ public final class InterestAllocator implements Reranker {
 
   private final InterestProfiler profiler;
   private final Interleave interleave;
+  private final double tradeoff; // NaN: slots by weight; else the greedy trade-off lambda
 
-  private InterestAllocator(InterestProfiler profiler, Interleave interleave) {
+  private InterestAllocator(InterestProfiler profiler, Interleave interleave, double tradeoff) {
     this.profiler = Objects.requireNonNull(profiler, "profiler");
     this.interleave = Objects.requireNonNull(interleave, "interleave");
+    this.tradeoff = tradeoff;
   }
 
   /** An allocator over the interests {@code profiler} derives, interleaving {@link #DEFAULT}. */
   public static InterestAllocator of(InterestProfiler profiler) {
-    return new InterestAllocator(profiler, DEFAULT);
+    return new InterestAllocator(profiler, DEFAULT, Double.NaN);
+  }
+
+  /**
+   * This allocator as a relevance-aware greedy (xQuAD-style) instead of fixed slots: position by
+   * position it takes the candidate with the highest {@code (1 - lambda) x relevance + lambda x
+   * w_a}, where relevance is the candidate's score scaled to [0, 1] over the candidates and {@code
+   * w_a} the weight share of the candidate's interest {@code a} while no item of {@code a} is in
+   * the list yet (0 once one is, or for an item outside every interest). So a minor interest gets a
+   * place only when its best item scores close enough to the item it displaces; {@code lambda = 0}
+   * is the relevance order, larger values cover more interests. The interleaving does not apply.
+   *
+   * @param lambda the trade-off, in [0, 1]
+   * @throws ParameterException naming {@code lambda} outside [0, 1]
+   */
+  public InterestAllocator withTradeoff(double lambda) {
+    if (!(lambda >= 0 && lambda <= 1)) {
+      throw new ParameterException("lambda", "must be in [0, 1], got " + lambda);
+    }
+    return new InterestAllocator(profiler, interleave, lambda);
+  }
+
+  /** The greedy trade-off, or NaN when slots are shared by weight ({@link #withTradeoff}). */
+  public double tradeoff() {
+    return tradeoff;
   }
 
   /** The default interleaving. */
@@ -73,7 +102,7 @@ public final class InterestAllocator implements Reranker {
 
   /** This allocator with another interleaving. */
   public InterestAllocator withInterleave(Interleave v) {
-    return new InterestAllocator(profiler, v);
+    return new InterestAllocator(profiler, v, tradeoff);
   }
 
   /** The profiler. */
@@ -197,6 +226,9 @@ public final class InterestAllocator implements Reranker {
       w[m] = free;
     }
     int n = in.size();
+    if (!Double.isNaN(tradeoff)) {
+      return greedy(in, k, interests, member, sum);
+    }
     int[] of = new int[n];
     List<List<Integer>> queue = new ArrayList<>();
     for (int b = 0; b < buckets; b++) {
@@ -266,6 +298,63 @@ public final class InterestAllocator implements Reranker {
       }
       int a = bucket >= 0 && bucket < m ? bucket : of[pick];
       out.add(a >= 0 ? tag(in.get(pick), interests.get(a)) : in.get(pick));
+    }
+    for (int j = 0; j < n; j++) {
+      if (!chosen[j]) {
+        out.add(in.get(j));
+      }
+    }
+    return out;
+  }
+
+  /** The xQuAD-style greedy of {@link #withTradeoff}. */
+  private List<Candidate> greedy(
+      List<Candidate> in, int k, List<Interest> interests, IntUnaryOperator member, double sum) {
+    int n = in.size();
+    int[] of = new int[n];
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < n; j++) {
+      of[j] = member.applyAsInt(in.get(j).item());
+      double s = in.get(j).score();
+      if (Double.isFinite(s)) {
+        lo = Math.min(lo, s);
+        hi = Math.max(hi, s);
+      }
+    }
+    double span = hi > lo ? hi - lo : 1;
+    double[] gain = new double[n];
+    for (int j = 0; j < n; j++) {
+      double s = in.get(j).score();
+      gain[j] = (1 - tradeoff) * (Double.isFinite(s) ? (s - lo) / span : 0);
+    }
+    boolean[] covered = new boolean[interests.size()];
+    boolean[] chosen = new boolean[n];
+    List<Candidate> out = new ArrayList<>(n);
+    int len = Math.min(k, n);
+    for (int p = 0; p < len; p++) {
+      int pick = -1;
+      double best = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < n; j++) {
+        if (chosen[j]) {
+          continue;
+        }
+        int a = of[j];
+        double g =
+            gain[j] + (a >= 0 && !covered[a] ? tradeoff * interests.get(a).weight() / sum : 0);
+        if (g > best) {
+          best = g;
+          pick = j;
+        }
+      }
+      chosen[pick] = true;
+      int a = of[pick];
+      if (a >= 0) {
+        covered[a] = true;
+        out.add(tag(in.get(pick), interests.get(a)));
+      } else {
+        out.add(in.get(pick));
+      }
     }
     for (int j = 0; j < n; j++) {
       if (!chosen[j]) {

@@ -152,6 +152,35 @@ class InterestStagesTest {
         .containsExactly("a4", "a5", "a6", "a7", "b2");
   }
 
+  static RequestPipeline greedy(double lambda) {
+    InterestProfiler p = new InterestProfiler(flat());
+    return RequestPipeline.builder(MODEL)
+        .source(InterestSource.of(p))
+        .reranker(InterestAllocator.of(p).withTradeoff(lambda))
+        .build();
+  }
+
+  @Test
+  void theGreedyTradesRelevanceForInterestsNotYetShown() {
+    // relevance = popularity scaled over the candidates: a4 1, a5 .875, a6 .75, a7 .625, b2 .5,
+    // b3 .375, b4 .25, c2 .125, c3 0; the bonus of an interest not yet shown is its weight share
+    // (A .6, B .2, C .2)
+    assertThat(greedy(0).recommend(RecRequest.forUser("u", 5)).itemIds())
+        .containsExactly("a4", "a5", "a6", "a7", "b2");
+    // lambda .5: b2 (.25 + .1) overtakes a7 (.3125) once A is shown; c2 (.0625 + .1) never does
+    assertThat(greedy(0.5).recommend(RecRequest.forUser("u", 5)).itemIds())
+        .containsExactly("a4", "a5", "a6", "b2", "a7");
+    // lambda .8: every interest shown first, then relevance
+    RecResponse r = greedy(0.8).recommend(RecRequest.forUser("u", 5));
+    assertThat(r.itemIds()).containsExactly("a4", "b2", "c2", "a5", "a6");
+    assertThat(r.items().get(2).reasons().get(0)).isEqualTo(Reason.interest("C", 0.2));
+    assertThatThrownBy(() -> InterestAllocator.defaults().withTradeoff(1.5))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("lambda");
+    assertThatThrownBy(() -> InterestAllocator.defaults().withTradeoff(Double.NaN))
+        .isInstanceOf(ParameterException.class);
+  }
+
   @Test
   void historyOutsideTheInterestsBecomesAFreeBucketOfTheBestRemaining() {
     // minShare 0.25 keeps only A (0.6); the free bucket has 0.4: slots A 3, free 2.
