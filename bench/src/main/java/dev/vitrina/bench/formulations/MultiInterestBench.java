@@ -170,8 +170,12 @@ public final class MultiInterestBench {
     Map<String, Object> out = new LinkedHashMap<>();
     List<InterestConfig> grid = new ArrayList<>();
     for (double hl : new double[] {10, 50, Double.POSITIVE_INFINITY}) {
-      for (double ms : new double[] {0.02, 0.05, 0.1}) {
-        for (int mx : new int[] {3, 6, 10}) {
+      for (double ms : new double[] {0.01, 0.02, 0.05, 0.1}) {
+        for (int mx : new int[] {3, 6, 10, 18}) {
+          // the broad end (minShare 0.01, 18 interests: every genre) only where it can matter
+          if ((ms == 0.01 && mx < 10) || (mx == 18 && ms > 0.05)) {
+            continue;
+          }
           grid.add(
               InterestConfig.defaults().withHalfLife(hl).withMinShare(ms).withMaxInterests(mx));
         }
